@@ -1,0 +1,8 @@
+package org.metriclifecycle.events;
+
+/** How a pipeline computed a correlation coefficient. */
+public enum CorrelationMethod {
+    PEARSON,
+    SPEARMAN,
+    KENDALL
+}

@@ -1,0 +1,12 @@
+package org.metriclifecycle.events;
+
+/**
+ * The event family of one metric's stream. Every fact about a metric is one of these; the stream's
+ * aggregate identifier is {@link #metricId()}.
+ */
+public sealed interface MetricEvent
+        permits MetricProposed, HypothesisLinked, CorrelationRecorded, MetricDeprioritized, MetricReprioritized,
+        MetricDeprecated {
+
+    String metricId();
+}

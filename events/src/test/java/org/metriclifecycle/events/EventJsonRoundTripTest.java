@@ -1,0 +1,56 @@
+package org.metriclifecycle.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** Events are stored as JSON forever: each must survive a round trip unchanged and name its revision. */
+class EventJsonRoundTripTest {
+
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private static final Instant T = Instant.parse("2026-01-01T00:00:00.000Z");
+
+    static List<MetricEvent> oneOfEach() {
+        return List.of(
+                new MetricProposed("m", "name", "desc", "search", "ada", "1.0", "en", "why", T, T.plusSeconds(60)),
+                new HypothesisLinked("m", "h", "user errors", "correlates", Direction.NEGATIVE, 0.7, 500),
+                new CorrelationRecorded("m", "c", "h", -0.8, 600, LocalDate.parse("2026-01-01"),
+                        LocalDate.parse("2026-01-31"), CorrelationMethod.SPEARMAN, "pipe", "1.0",
+                        Verdict.SUPPORTED, T, T.plusSeconds(90)),
+                new MetricDeprioritized("m", DeprioritizationRule.LINK_WINDOW_EXPIRED, "window", T),
+                new MetricReprioritized("m", "c", T),
+                new MetricDeprecated("m", "obsolete", null, T));
+    }
+
+    @Test
+    void everyEventRoundTripsThroughJson() throws Exception {
+        for (MetricEvent event : oneOfEach()) {
+            String text = json.writeValueAsString(event);
+            assertThat(json.readValue(text, event.getClass())).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void everyEventTypeDeclaresItsRevision() {
+        for (Class<?> type : MetricEvent.class.getPermittedSubclasses()) {
+            assertThat(type.getAnnotation(Revision.class)).as(type.getSimpleName()).isNotNull();
+        }
+    }
+
+    @Test
+    void instantsAreWrittenAsIsoText() throws Exception {
+        String text = json.writeValueAsString(oneOfEach().get(0));
+        assertThat(text).contains("\"proposedAt\":\"2026-01-01T00:00:00Z\"");
+    }
+}
