@@ -1,0 +1,33 @@
+package org.metriclifecycle.command;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The lifecycle's configurable durations. Handlers receive them as an injected parameter rather than holding them,
+ * so a changed configuration applies to the next command without touching stored state.
+ *
+ * @param linkWindow           how long after proposal a metric has to earn a supported hypothesis
+ * @param revalidationInterval how long a supporting correlation keeps a metric validated
+ */
+public record LifecycleSettings(Duration linkWindow, Duration revalidationInterval) {
+
+    public static final Duration DEFAULT_LINK_WINDOW = Duration.ofDays(42);
+    public static final Duration DEFAULT_REVALIDATION_INTERVAL = Duration.ofDays(90);
+
+    public LifecycleSettings {
+        requirePositive(linkWindow, "linkWindow");
+        requirePositive(revalidationInterval, "revalidationInterval");
+    }
+
+    public static LifecycleSettings defaults() {
+        return new LifecycleSettings(DEFAULT_LINK_WINDOW, DEFAULT_REVALIDATION_INTERVAL);
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration);
+        }
+    }
+}

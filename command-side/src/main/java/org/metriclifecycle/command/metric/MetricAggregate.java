@@ -1,0 +1,228 @@
+package org.metriclifecycle.command.metric;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.metriclifecycle.command.InvalidCommandException;
+import org.metriclifecycle.command.LifecycleConflictException;
+import org.metriclifecycle.command.LifecycleSettings;
+import org.metriclifecycle.command.UnknownHypothesisException;
+import org.metriclifecycle.events.CorrelationMethod;
+import org.metriclifecycle.events.CorrelationRecorded;
+import org.metriclifecycle.events.DeprioritizationRule;
+import org.metriclifecycle.events.EventMetadata;
+import org.metriclifecycle.events.HypothesisLinked;
+import org.metriclifecycle.events.HypothesisStatus;
+import org.metriclifecycle.events.MetricDeprecated;
+import org.metriclifecycle.events.MetricDeprioritized;
+import org.metriclifecycle.events.MetricProposed;
+import org.metriclifecycle.events.MetricReprioritized;
+import org.metriclifecycle.events.MetricStatus;
+import org.metriclifecycle.events.Verdict;
+
+/**
+ * One metric's event stream and the lifecycle rules that guard it. Command and deadline handlers decide and apply;
+ * only the event sourcing handlers change fields, so replaying the stream always rebuilds the same state. Time,
+ * durations and the deadline manager arrive as handler parameters: the aggregate holds no clock and does no I/O.
+ */
+public class MetricAggregate {
+
+    public static final String LINK_WINDOW_DEADLINE = "link-window";
+    public static final String REVALIDATION_DEADLINE = "revalidation";
+
+    static final String DEFAULT_VERSION = "1.0";
+
+    @AggregateIdentifier
+    private String metricId;
+    private String version;
+    private Instant linkDeadline;
+    private Instant revalidationDue;
+    private Instant lastSupportedAt;
+    private boolean deprioritized;
+    private boolean deprecated;
+    private final Map<String, HypothesisCriteria> criteria = new HashMap<>();
+    private final Map<String, HypothesisStatus> hypothesisStatuses = new HashMap<>();
+
+    protected MetricAggregate() {
+        // Axon rebuilds the aggregate from its events through this constructor.
+    }
+
+    @CommandHandler
+    public MetricAggregate(ProposeMetric command, Clock clock, LifecycleSettings settings,
+                           DeadlineManager deadlineManager) {
+        require(hasText(command.metricId()), "metricId", "must not be blank");
+        require(hasText(command.name()), "name", "must not be blank");
+        require(hasText(command.team()), "team", "must not be blank");
+        require(hasText(command.owner()), "owner", "must not be blank");
+        Instant proposedAt = clock.instant();
+        Instant due = proposedAt.plus(settings.linkWindow());
+        String definitionVersion = hasText(command.version()) ? command.version() : DEFAULT_VERSION;
+        // Scheduled after the creation event is applied: inside a constructor the identifier is unknown until then,
+        // and a persistent deadline manager records the aggregate's scope when it schedules.
+        apply(new MetricProposed(command.metricId(), command.name(), command.description(), command.team(),
+                command.owner(), definitionVersion, command.validFor(), command.rationale(), proposedAt, due))
+                .andThen(() -> deadlineManager.schedule(due, LINK_WINDOW_DEADLINE, new LinkWindowDeadline(due)));
+    }
+
+    @CommandHandler
+    public void handle(LinkHypothesis command) {
+        requireNotDeprecated();
+        require(hasText(command.hypothesisId()), "hypothesisId", "must not be blank");
+        require(hasText(command.outcome()), "outcome", "must not be blank");
+        require(hasText(command.statement()), "statement", "must not be blank");
+        require(command.direction() != null, "direction", "must be POSITIVE or NEGATIVE");
+        require(command.minCorrelation() > 0 && command.minCorrelation() <= 1, "minCorrelation",
+                "must be greater than 0 and at most 1");
+        require(command.minSampleSize() >= 3, "minSampleSize", "must be at least 3");
+        if (criteria.containsKey(command.hypothesisId())) {
+            throw new LifecycleConflictException(
+                    "hypothesis " + command.hypothesisId() + " is already linked to metric " + metricId);
+        }
+        apply(new HypothesisLinked(metricId, command.hypothesisId(), command.outcome(), command.statement(),
+                command.direction(), command.minCorrelation(), command.minSampleSize()));
+    }
+
+    @CommandHandler
+    public Verdict handle(RecordCorrelation command, Clock clock, LifecycleSettings settings,
+                          DeadlineManager deadlineManager) {
+        requireNotDeprecated();
+        require(hasText(command.correlationId()), "correlationId", "must not be blank");
+        // Written as a positive range so that NaN fails it too.
+        require(command.coefficient() >= -1 && command.coefficient() <= 1, "coefficient", "must be between -1 and 1");
+        require(command.sampleSize() >= 2, "sampleSize", "must be at least 2");
+        require(command.periodStart() != null, "periodStart", "is required");
+        require(command.periodEnd() != null, "periodEnd", "is required");
+        require(!command.periodStart().isAfter(command.periodEnd()), "periodStart", "must not be after periodEnd");
+        HypothesisCriteria hypothesis = criteria.get(command.hypothesisId());
+        if (hypothesis == null) {
+            throw new UnknownHypothesisException(command.hypothesisId());
+        }
+        Verdict verdict = hypothesis.judge(command.coefficient(), command.sampleSize());
+        Instant recordedAt = clock.instant();
+        boolean supported = verdict == Verdict.SUPPORTED;
+        Instant due = supported ? recordedAt.plus(settings.revalidationInterval()) : null;
+        CorrelationMethod method = command.method() != null ? command.method() : CorrelationMethod.PEARSON;
+        apply(new CorrelationRecorded(metricId, command.correlationId(), command.hypothesisId(),
+                command.coefficient(), command.sampleSize(), command.periodStart(), command.periodEnd(), method,
+                command.source(), version, verdict, recordedAt, due));
+        if (supported) {
+            deadlineManager.schedule(due, REVALIDATION_DEADLINE, new RevalidationDeadline(due));
+            // CorrelationRecorded leaves the flag alone, so this still reads the state before the correlation.
+            if (deprioritized) {
+                apply(new MetricReprioritized(metricId, command.correlationId(), recordedAt));
+            }
+        }
+        return verdict;
+    }
+
+    @CommandHandler
+    public void handle(DeprecateMetric command, Clock clock) {
+        requireNotDeprecated();
+        require(hasText(command.reason()), "reason", "must not be blank");
+        require(!metricId.equals(command.replacedBy()), "replacedBy", "a metric cannot replace itself");
+        apply(new MetricDeprecated(metricId, command.reason(), command.replacedBy(), clock.instant()));
+    }
+
+    @DeadlineHandler(deadlineName = LINK_WINDOW_DEADLINE)
+    public void onLinkWindowClosed(LinkWindowDeadline deadline, Clock clock, LifecycleSettings settings) {
+        if (!deadline.due().equals(linkDeadline)) {
+            return;
+        }
+        MetricStatus status = status();
+        if (status == MetricStatus.PROPOSED || status == MetricStatus.LINKED) {
+            deprioritize(DeprioritizationRule.LINK_WINDOW_EXPIRED,
+                    "link window expired: no supported hypothesis within " + settings.linkWindow() + " of proposal",
+                    clock);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = REVALIDATION_DEADLINE)
+    public void onRevalidationDue(RevalidationDeadline deadline, Clock clock) {
+        if (!deadline.due().equals(revalidationDue)) {
+            return;
+        }
+        MetricStatus status = status();
+        if (status != MetricStatus.DEPRECATED && status != MetricStatus.DEPRIORITIZED) {
+            deprioritize(DeprioritizationRule.REVALIDATION_LAPSED,
+                    "revalidation lapsed: no supporting correlation since " + lastSupportedAt, clock);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MetricProposed event) {
+        metricId = event.metricId();
+        version = event.version();
+        linkDeadline = event.linkDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(HypothesisLinked event) {
+        criteria.put(event.hypothesisId(),
+                new HypothesisCriteria(event.direction(), event.minCorrelation(), event.minSampleSize()));
+        hypothesisStatuses.put(event.hypothesisId(), HypothesisStatus.OPEN);
+    }
+
+    @EventSourcingHandler
+    void on(CorrelationRecorded event) {
+        if (event.verdict().isConclusive()) {
+            hypothesisStatuses.put(event.hypothesisId(), HypothesisStatus.of(event.verdict()));
+        }
+        // A refutation leaves the due date alone: only newer support moves it.
+        if (event.revalidationDue() != null) {
+            revalidationDue = event.revalidationDue();
+            lastSupportedAt = event.recordedAt();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MetricDeprioritized event) {
+        deprioritized = true;
+    }
+
+    @EventSourcingHandler
+    void on(MetricReprioritized event) {
+        deprioritized = false;
+    }
+
+    @EventSourcingHandler
+    void on(MetricDeprecated event) {
+        deprecated = true;
+    }
+
+    private void deprioritize(DeprioritizationRule rule, String reason, Clock clock) {
+        // Explicit metadata: a deadline otherwise inherits the actor of the command that scheduled it.
+        apply(new MetricDeprioritized(metricId, rule, reason, clock.instant()),
+                MetaData.with(EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR).and(EventMetadata.REASON, reason));
+    }
+
+    private MetricStatus status() {
+        return MetricStatus.derive(deprecated, deprioritized, hypothesisStatuses.values());
+    }
+
+    private void requireNotDeprecated() {
+        if (deprecated) {
+            throw new LifecycleConflictException(
+                    "metric " + metricId + " is " + MetricStatus.DEPRECATED + " and accepts no further commands");
+        }
+    }
+
+    private static void require(boolean valid, String field, String message) {
+        if (!valid) {
+            throw new InvalidCommandException(field, field + " " + message);
+        }
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

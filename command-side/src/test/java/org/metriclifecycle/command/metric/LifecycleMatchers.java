@@ -1,0 +1,56 @@
+package org.metriclifecycle.command.metric;
+
+import java.util.Objects;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.metriclifecycle.command.InvalidCommandException;
+import org.metriclifecycle.events.EventMetadata;
+import org.metriclifecycle.events.MetricDeprioritized;
+
+/** Matchers for what the fixture's equality checks cannot see: exception fields and event metadata. */
+final class LifecycleMatchers {
+
+    private LifecycleMatchers() {
+    }
+
+    static Matcher<InvalidCommandException> invalidField(String field) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(InvalidCommandException exception) {
+                return field.equals(exception.field());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("InvalidCommandException on field ").appendValue(field);
+            }
+        };
+    }
+
+    /** The event, applied by the system (not by whoever scheduled the deadline), with its reason in metadata. */
+    static Matcher<EventMessage<?>> appliedBySystem(MetricDeprioritized expected) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(EventMessage<?> message) {
+                return expected.equals(message.getPayload())
+                        && EventMetadata.SYSTEM_ACTOR.equals(message.getMetaData().get(EventMetadata.ACTOR))
+                        && Objects.equals(expected.reason(), message.getMetaData().get(EventMetadata.REASON));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("event ").appendValue(expected).appendText(" with metadata actor=")
+                        .appendValue(EventMetadata.SYSTEM_ACTOR).appendText(", reason=").appendValue(expected.reason());
+            }
+
+            @Override
+            protected void describeMismatchSafely(EventMessage<?> message, Description mismatch) {
+                mismatch.appendText("was ").appendValue(message.getPayload()).appendText(" with metadata ")
+                        .appendValue(message.getMetaData());
+            }
+        };
+    }
+}

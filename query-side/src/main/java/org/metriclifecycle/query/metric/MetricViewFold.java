@@ -1,0 +1,112 @@
+package org.metriclifecycle.query.metric;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.metriclifecycle.events.CorrelationRecorded;
+import org.metriclifecycle.events.HypothesisLinked;
+import org.metriclifecycle.events.HypothesisStatus;
+import org.metriclifecycle.events.MetricDeprecated;
+import org.metriclifecycle.events.MetricDeprioritized;
+import org.metriclifecycle.events.MetricEvent;
+import org.metriclifecycle.events.MetricProposed;
+import org.metriclifecycle.events.MetricReprioritized;
+import org.metriclifecycle.events.MetricStatus;
+import org.metriclifecycle.events.Verdict;
+
+/**
+ * The one definition of how a metric's events make its view. The projection applies it event by event and
+ * {@code ?asOf=} queries replay it over the raw stream, so both answers agree by construction.
+ */
+public final class MetricViewFold {
+
+    private MetricViewFold() {
+    }
+
+    /**
+     * @param current the view before {@code event}, null before {@link MetricProposed}
+     * @return the view after {@code event}
+     * @throws IllegalStateException when the event cannot follow the current view (a broken stream must not be
+     *                               papered over with a plausible but wrong view)
+     */
+    public static MetricView apply(MetricView current, MetricEvent event) {
+        if (event instanceof MetricProposed proposed) {
+            if (current != null) {
+                throw new IllegalStateException("metric " + proposed.metricId() + " was already proposed");
+            }
+            return withDerivedStatus(proposal(proposed));
+        }
+        if (current == null) {
+            throw new IllegalStateException(event.getClass().getSimpleName() + " for metric " + event.metricId()
+                    + " before it was proposed");
+        }
+        if (!current.metricId().equals(event.metricId())) {
+            throw new IllegalArgumentException("event of metric " + event.metricId() + " applied to metric "
+                    + current.metricId());
+        }
+        MetricView next;
+        if (event instanceof HypothesisLinked linked) {
+            next = link(current, linked);
+        } else if (event instanceof CorrelationRecorded recorded) {
+            next = record(current, recorded);
+        } else if (event instanceof MetricDeprioritized deprioritized) {
+            next = current.withDeprioritizedAt(deprioritized.deprioritizedAt());
+        } else if (event instanceof MetricReprioritized) {
+            next = current.withDeprioritizedAt(null);
+        } else if (event instanceof MetricDeprecated deprecated) {
+            next = current.withDeprecation(deprecated.deprecatedAt(), deprecated.reason(), deprecated.replacedBy());
+        } else {
+            throw new IllegalArgumentException("unknown metric event " + event.getClass().getName());
+        }
+        return withDerivedStatus(next);
+    }
+
+    private static MetricView proposal(MetricProposed proposed) {
+        return new MetricView(proposed.metricId(), proposed.name(), proposed.description(), proposed.team(),
+                proposed.owner(), proposed.version(), proposed.validFor(), proposed.rationale(), null,
+                proposed.proposedAt(), proposed.linkDeadline(), null, null, null, null, null, List.of());
+    }
+
+    private static MetricView link(MetricView current, HypothesisLinked linked) {
+        if (current.hypothesis(linked.hypothesisId()).isPresent()) {
+            throw new IllegalStateException("hypothesis " + linked.hypothesisId() + " is already linked to metric "
+                    + current.metricId());
+        }
+        List<HypothesisView> hypotheses = new ArrayList<>(current.hypotheses());
+        hypotheses.add(HypothesisView.linked(linked));
+        return current.withHypotheses(hypotheses);
+    }
+
+    private static MetricView record(MetricView current, CorrelationRecorded recorded) {
+        if (current.hypothesis(recorded.hypothesisId()).isEmpty()) {
+            throw new IllegalStateException("correlation " + recorded.correlationId() + " names hypothesis "
+                    + recorded.hypothesisId() + " which metric " + current.metricId() + " does not have");
+        }
+        CorrelationView correlation = CorrelationView.of(recorded);
+        List<HypothesisView> hypotheses = new ArrayList<>(current.hypotheses().size());
+        for (HypothesisView hypothesis : current.hypotheses()) {
+            if (hypothesis.hypothesisId().equals(recorded.hypothesisId())) {
+                HypothesisView updated = hypothesis.withLatestCorrelation(correlation);
+                // An inconclusive correlation is evidence on display but never a judgement.
+                if (recorded.verdict().isConclusive()) {
+                    updated = updated.withStatus(HypothesisStatus.of(recorded.verdict()));
+                }
+                hypotheses.add(updated);
+            } else {
+                hypotheses.add(hypothesis);
+            }
+        }
+        MetricView next = current.withHypotheses(hypotheses);
+        // The write side computed the due date with the interval in force then; the view never recomputes it.
+        if (recorded.verdict() == Verdict.SUPPORTED && recorded.revalidationDue() != null) {
+            next = next.withRevalidationDue(recorded.revalidationDue());
+        }
+        return next;
+    }
+
+    private static MetricView withDerivedStatus(MetricView view) {
+        List<HypothesisStatus> statuses = view.hypotheses().stream().map(HypothesisView::status).toList();
+        return view.withStatus(MetricStatus.derive(view.deprecatedAt() != null, view.deprioritizedAt() != null,
+                statuses));
+    }
+}

@@ -1,0 +1,47 @@
+package org.metriclifecycle.query.metric;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Where metric views and their history are kept. Implementations run inside the caller's transaction, so the
+ * projection's save and history append for one event commit or fail together.
+ */
+public interface MetricViewStore {
+
+    /** The order of every listing: oldest proposal first, ties broken by id so pages never overlap. */
+    Comparator<MetricView> LIST_ORDER = Comparator.comparing(MetricView::proposedAt)
+            .thenComparing(MetricView::metricId);
+
+    Optional<StoredMetricView> find(String metricId);
+
+    /** Inserts or replaces the view of {@code view.metricId()}. */
+    void save(MetricView view, long lastSequence);
+
+    /** Adds the entry unless the metric already has one with the same sequence, so re-delivery adds nothing. */
+    void appendHistory(String metricId, HistoryEntry entry);
+
+    /** The metric's history, oldest first; empty for an unknown metric. */
+    List<HistoryEntry> history(String metricId);
+
+    /**
+     * @param page from 0
+     * @param size at least 1
+     */
+    MetricPage list(MetricFilter filter, int page, int size);
+
+    /** The sequence of the last event folded into the metric's view, empty while it has none. */
+    OptionalLong lastAppliedSequence(String metricId);
+
+    /** Shared argument check, so every store refuses the same pages. */
+    static void checkPage(int page, int size) {
+        if (page < 0) {
+            throw new IllegalArgumentException("page must be >= 0, was " + page);
+        }
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be >= 1, was " + size);
+        }
+    }
+}

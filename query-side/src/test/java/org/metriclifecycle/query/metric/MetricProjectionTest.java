@@ -1,0 +1,143 @@
+package org.metriclifecycle.query.metric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.metriclifecycle.query.metric.TestEvents.T0;
+import static org.metriclifecycle.query.metric.TestEvents.correlation;
+import static org.metriclifecycle.query.metric.TestEvents.day;
+import static org.metriclifecycle.query.metric.TestEvents.deprecated;
+import static org.metriclifecycle.query.metric.TestEvents.deprioritized;
+import static org.metriclifecycle.query.metric.TestEvents.linked;
+import static org.metriclifecycle.query.metric.TestEvents.proposed;
+import static org.metriclifecycle.query.metric.TestEvents.reprioritized;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.metriclifecycle.events.EventMetadata;
+import org.metriclifecycle.events.MetricEvent;
+import org.metriclifecycle.events.MetricStatus;
+import org.metriclifecycle.events.Verdict;
+
+class MetricProjectionTest {
+
+    private static final String M = "m-1";
+
+    private final InMemoryMetricViewStore store = new InMemoryMetricViewStore();
+    private final MetricProjection projection = new MetricProjection(store);
+
+    /** One metric's stream: the event with its sequence number, time and actor. */
+    private record Delivered(MetricEvent event, long sequence, Instant at, String actor) {
+    }
+
+    private static final List<Delivered> LIFECYCLE = List.of(
+            new Delivered(proposed(M, T0), 0, T0, "carl"),
+            new Delivered(linked(M, "h1"), 1, day(1), "carl"),
+            new Delivered(deprioritized(M, day(42)), 2, day(42), EventMetadata.SYSTEM_ACTOR),
+            new Delivered(correlation(M, "c1", "h1", Verdict.SUPPORTED, day(50)), 3, day(50), "pipe"),
+            new Delivered(reprioritized(M, "c1", day(50)), 4, day(50), EventMetadata.SYSTEM_ACTOR),
+            new Delivered(deprecated(M, "replaced", "m-2", day(60)), 5, day(60), "lena"));
+
+    private void deliver(List<Delivered> events) {
+        for (Delivered delivered : events) {
+            projection.on(delivered.event(), delivered.sequence(), delivered.at(),
+                    MetaData.with(EventMetadata.ACTOR, delivered.actor()));
+        }
+    }
+
+    private static MetricView foldAll(List<Delivered> events) {
+        MetricView view = null;
+        for (Delivered delivered : events) {
+            view = MetricViewFold.apply(view, delivered.event());
+        }
+        return view;
+    }
+
+    @Test
+    void keepsTheViewEqualToTheFoldOfTheStream() {
+        deliver(LIFECYCLE);
+
+        StoredMetricView stored = store.find(M).orElseThrow();
+        assertThat(stored.view()).isEqualTo(foldAll(LIFECYCLE));
+        assertThat(stored.view().status()).isEqualTo(MetricStatus.DEPRECATED);
+        assertThat(stored.lastSequence()).isEqualTo(5);
+        assertThat(store.lastAppliedSequence(M)).hasValue(5);
+    }
+
+    @Test
+    void recordsOneHistoryEntryPerEventOldestFirst() {
+        deliver(LIFECYCLE);
+
+        List<HistoryEntry> history = store.history(M);
+        assertThat(history).extracting(HistoryEntry::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(history).extracting(HistoryEntry::type).containsExactly("MetricProposed", "HypothesisLinked",
+                "MetricDeprioritized", "CorrelationRecorded", "MetricReprioritized", "MetricDeprecated");
+        assertThat(history).extracting(HistoryEntry::actor)
+                .containsExactly("carl", "carl", "system", "pipe", "system", "lena");
+        assertThat(history).extracting(HistoryEntry::occurredAt)
+                .containsExactly(T0, day(1), day(42), day(50), day(50), day(60));
+        assertThat(history.get(2).reason()).isEqualTo("no supported hypothesis within the link window");
+        assertThat(history.get(4).changes()).containsExactly(
+                Map.entry("status", new FieldChange("DEPRIORITIZED", "VALIDATED")),
+                Map.entry("deprioritizedAt", new FieldChange("2026-02-12T00:00:00.000Z", null)));
+    }
+
+    @Test
+    void replayingTheSameEventsChangesNothing() {
+        deliver(LIFECYCLE);
+        StoredMetricView viewOnce = store.find(M).orElseThrow();
+        List<HistoryEntry> historyOnce = store.history(M);
+
+        deliver(LIFECYCLE);
+
+        assertThat(store.find(M)).hasValue(viewOnce);
+        assertThat(store.history(M)).isEqualTo(historyOnce);
+    }
+
+    @Test
+    void anOlderSequenceArrivingLateIsIgnored() {
+        deliver(LIFECYCLE.subList(0, 3));
+        StoredMetricView before = store.find(M).orElseThrow();
+        List<HistoryEntry> historyBefore = store.history(M);
+
+        // Sequence 1 again, though with a different payload: the view has already moved past it.
+        projection.on(deprecated(M, "stale", null, day(2)), 1, day(2), MetaData.with(EventMetadata.ACTOR, "x"));
+
+        assertThat(store.find(M)).hasValue(before);
+        assertThat(store.history(M)).isEqualTo(historyBefore);
+    }
+
+    @Test
+    void metricsAreProjectedIndependently() {
+        projection.on(proposed("m-a", T0), 0, T0, MetaData.emptyInstance());
+        projection.on(proposed("m-b", day(1)), 0, day(1), MetaData.emptyInstance());
+        projection.on(linked("m-b", "h1"), 1, day(2), MetaData.emptyInstance());
+
+        assertThat(store.find("m-a").orElseThrow().view().status()).isEqualTo(MetricStatus.PROPOSED);
+        assertThat(store.find("m-b").orElseThrow().view().status()).isEqualTo(MetricStatus.LINKED);
+        assertThat(store.history("m-a")).singleElement()
+                .satisfies(entry -> assertThat(entry.actor()).isEqualTo(EventMetadata.ANONYMOUS_ACTOR));
+        assertThat(store.history("m-b")).hasSize(2);
+    }
+
+    @Test
+    void axonResolvesSequenceTimestampAndMetaDataOfAStoredEvent() throws Exception {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+
+        adapter.handle(new GenericDomainEventMessage<>("Metric", M, 0, proposed(M, T0),
+                MetaData.with(EventMetadata.ACTOR, "carl").and(EventMetadata.REASON, "we need it"), "e-0", T0));
+        adapter.handle(new GenericDomainEventMessage<>("Metric", M, 1, linked(M, "h1"),
+                MetaData.with(EventMetadata.ACTOR, "lena"), "e-1", day(1)));
+
+        assertThat(store.lastAppliedSequence(M)).hasValue(1);
+        assertThat(store.history(M)).extracting(HistoryEntry::sequence, HistoryEntry::occurredAt,
+                        HistoryEntry::actor, HistoryEntry::reason)
+                .containsExactly(tuple(0L, T0, "carl", "we need it"),
+                        tuple(1L, day(1), "lena", null));
+    }
+}

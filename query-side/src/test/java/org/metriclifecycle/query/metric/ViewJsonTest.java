@@ -1,0 +1,81 @@
+package org.metriclifecycle.query.metric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.metriclifecycle.query.metric.TestEvents.T0;
+import static org.metriclifecycle.query.metric.TestEvents.correlation;
+import static org.metriclifecycle.query.metric.TestEvents.day;
+import static org.metriclifecycle.query.metric.TestEvents.linked;
+import static org.metriclifecycle.query.metric.TestEvents.proposed;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.metriclifecycle.events.Verdict;
+
+/** The views are the API's JSON: their field names are the contract, and stored documents must read back equal. */
+class ViewJsonTest {
+
+    private final ObjectMapper json = ViewJson.mapper();
+
+    private static MetricView validated() {
+        MetricView view = MetricViewFold.apply(null, proposed("m-1", T0));
+        view = MetricViewFold.apply(view, linked("m-1", "h1"));
+        return MetricViewFold.apply(view, correlation("m-1", "c1", "h1", Verdict.SUPPORTED, day(2)));
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void aMetricViewCarriesExactlyTheApiFields() {
+        JsonNode tree = json.valueToTree(validated());
+
+        assertThat(names(tree)).containsExactly("metricId", "name", "description", "team", "owner", "version",
+                "validFor", "rationale", "status", "proposedAt", "linkDeadline", "revalidationDue",
+                "deprioritizedAt", "deprecatedAt", "deprecationReason", "replacedBy", "hypotheses");
+        JsonNode hypothesis = tree.get("hypotheses").get(0);
+        assertThat(names(hypothesis)).containsExactly("hypothesisId", "outcome", "statement", "direction",
+                "minCorrelation", "minSampleSize", "status", "latestCorrelation");
+        assertThat(names(hypothesis.get("latestCorrelation"))).containsExactly("correlationId", "coefficient",
+                "sampleSize", "periodStart", "periodEnd", "method", "verdict", "recordedAt", "source",
+                "definitionVersion");
+    }
+
+    @Test
+    void instantsAndDatesAreIsoText() throws Exception {
+        String text = json.writeValueAsString(validated());
+
+        assertThat(text).contains("\"proposedAt\":\"2026-01-01T00:00:00.000Z\"")
+                .contains("\"periodStart\":\"2026-01-01\"")
+                .contains("\"status\":\"VALIDATED\"");
+    }
+
+    @Test
+    void aViewDocumentReadsBackEqual() throws Exception {
+        MetricView view = validated();
+
+        assertThat(json.readValue(json.writeValueAsString(view), MetricView.class)).isEqualTo(view);
+    }
+
+    @Test
+    void historyChangesReadBackEqualAndInOrder() throws Exception {
+        MetricView before = MetricViewFold.apply(MetricViewFold.apply(null, proposed("m-1", T0)),
+                linked("m-1", "h1"));
+        HistoryEntry entry = HistoryEntry.of(2, correlation("m-1", "c1", "h1", Verdict.SUPPORTED, day(2)), day(2),
+                Map.of("actor", "pipe"), before, validated());
+
+        HistoryEntry read = json.readValue(json.writeValueAsString(entry), HistoryEntry.class);
+
+        assertThat(read).isEqualTo(entry);
+        assertThat(read.changes().keySet()).containsExactlyElementsOf(entry.changes().keySet());
+        assertThat(json.writeValueAsString(entry)).contains(
+                "\"changes\":{\"status\":{\"before\":\"LINKED\",\"after\":\"VALIDATED\"}");
+    }
+}
