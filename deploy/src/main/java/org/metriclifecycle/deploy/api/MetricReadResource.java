@@ -1,0 +1,141 @@
+package org.metriclifecycle.deploy.api;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.metriclifecycle.events.MetricStatus;
+import org.metriclifecycle.query.metric.FindMetric;
+import org.metriclifecycle.query.metric.FindMetricAsOf;
+import org.metriclifecycle.query.metric.FindMetricHistory;
+import org.metriclifecycle.query.metric.HistoryEntry;
+import org.metriclifecycle.query.metric.ListMetrics;
+import org.metriclifecycle.query.metric.MetricFilter;
+import org.metriclifecycle.query.metric.MetricHistory;
+import org.metriclifecycle.query.metric.MetricPage;
+import org.metriclifecycle.query.metric.MetricView;
+
+/** The read side of HTTP API v1: metric views, their past states and their audit history. */
+@Path("/api/v1/metrics")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "metrics (read)")
+@APIResponse(responseCode = "400", description = "Invalid query parameters",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class MetricReadResource {
+
+    static final int MAX_PAGE_SIZE = 200;
+    static final int DEFAULT_PAGE_SIZE = 50;
+
+    @Inject
+    QueryGateway queries;
+
+    @GET
+    @Operation(summary = "List metrics, filtered and paged; total counts every match")
+    @APIResponse(responseCode = "200", description = "A page of metrics",
+            content = @Content(schema = @Schema(implementation = MetricPage.class)))
+    public MetricPage list(@QueryParam("team") String team,
+                           @Parameter(schema = @Schema(implementation = MetricStatus.class)) @QueryParam("status") String status,
+                           @QueryParam("owner") String owner,
+                           @Parameter(description = "from 0") @QueryParam("page") String page,
+                           @Parameter(description = "1..200, default 50") @QueryParam("size") String size) {
+        MetricFilter filter = new MetricFilter(blankToNull(team), status(status), blankToNull(owner));
+        int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int pageSize = integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        return queries.query(new ListMetrics(filter, pageNumber, pageSize), ResponseTypes.instanceOf(MetricPage.class))
+                .join();
+    }
+
+    @GET
+    @Path("{metricId}")
+    @Operation(summary = "One metric, now or as it stood at an instant (computed from its event stream)")
+    @APIResponse(responseCode = "200", description = "The metric view",
+            content = @Content(schema = @Schema(implementation = MetricView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown metric, or it did not exist yet at asOf",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MetricView get(@PathParam("metricId") String metricId,
+                          @Parameter(description = "ISO-8601 UTC instant") @QueryParam("asOf") String asOf) {
+        MetricView view = asOf == null
+                ? queries.query(new FindMetric(metricId), ResponseTypes.instanceOf(MetricView.class)).join()
+                : queries.query(new FindMetricAsOf(metricId, instant("asOf", asOf)),
+                        ResponseTypes.instanceOf(MetricView.class)).join();
+        if (view == null) {
+            throw new NotFoundException(asOf == null
+                    ? "no metric with id '" + metricId + "'"
+                    : "no metric with id '" + metricId + "' existed at " + asOf);
+        }
+        return view;
+    }
+
+    @GET
+    @Path("{metricId}/history")
+    @Operation(summary = "Every event of the metric, oldest first: who, when, why, and what changed")
+    @APIResponse(responseCode = "200", description = "The audit history",
+            content = @Content(schema = @Schema(implementation = HistoryEntry.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "Unknown metric",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public java.util.List<HistoryEntry> history(@PathParam("metricId") String metricId) {
+        MetricHistory history = queries.query(new FindMetricHistory(metricId),
+                ResponseTypes.instanceOf(MetricHistory.class)).join();
+        if (history == null) {
+            throw new NotFoundException("no metric with id '" + metricId + "'");
+        }
+        return history.entries();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static MetricStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return MetricStatus.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("status", "must be one of " + Arrays.toString(MetricStatus.values()));
+        }
+    }
+
+    private static int integer(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequestException(name, max == Integer.MAX_VALUE
+                ? "must be an integer >= " + min
+                : "must be an integer from " + min + " to " + max);
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(name, "must be an ISO-8601 UTC instant such as 2026-01-01T00:00:00.000Z");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.metriclifecycle.deploy.api;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.metriclifecycle.command.metric.DeprecateMetric;
+import org.metriclifecycle.command.metric.LinkHypothesis;
+import org.metriclifecycle.command.metric.ProposeMetric;
+import org.metriclifecycle.command.metric.RecordCorrelation;
+import org.metriclifecycle.deploy.infra.ReadYourWrites;
+import org.metriclifecycle.events.CorrelationMethod;
+import org.metriclifecycle.events.MetricStatus;
+import org.metriclifecycle.events.Verdict;
+import org.metriclifecycle.query.metric.FindMetric;
+import org.metriclifecycle.query.metric.MetricView;
+
+/** The write side of HTTP API v1: each request is one command; the answer waits for the read models. */
+@Path("/api/v1/metrics")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "metrics (write)")
+@APIResponse(responseCode = "400", description = "Invalid fields, unknown fields or malformed JSON; nothing stored",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "415", description = "The body is not application/json",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class MetricWriteResource {
+
+    @Inject
+    CommandGateway commands;
+    @Inject
+    QueryGateway queries;
+    @Inject
+    RequestContextMetadata request;
+    @Inject
+    ReadYourWrites readYourWrites;
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Operation(summary = "Propose a metric")
+    @APIResponse(responseCode = "201", description = "Proposed; Location names the metric",
+            content = @Content(schema = @Schema(implementation = WriteResponses.MetricCreated.class)))
+    public Response propose(@Valid @NotNull ProposeMetricRequest body) {
+        String metricId = UUID.randomUUID().toString();
+        send(new ProposeMetric(metricId, body.name(), body.description(), body.team(), body.owner(), body.version(),
+                body.validFor(), body.rationale()), null);
+        return answer(metricId, Response.created(uri.getAbsolutePathBuilder().path(metricId).build())
+                .entity(new WriteResponses.MetricCreated(metricId)));
+    }
+
+    @POST
+    @Path("{metricId}/hypotheses")
+    @Operation(summary = "Link a falsifiable business hypothesis to a metric")
+    @APIResponse(responseCode = "201", description = "Linked",
+            content = @Content(schema = @Schema(implementation = WriteResponses.HypothesisCreated.class)))
+    @APIResponse(responseCode = "404", description = "Unknown metric",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The metric is deprecated",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response linkHypothesis(@PathParam("metricId") String metricId, @Valid @NotNull LinkHypothesisRequest body) {
+        String hypothesisId = UUID.randomUUID().toString();
+        send(new LinkHypothesis(metricId, hypothesisId, body.outcome(), body.statement(), body.direction(),
+                body.minCorrelation(), body.minSampleSize()), body.reason());
+        return answer(metricId, Response.status(Response.Status.CREATED)
+                .entity(new WriteResponses.HypothesisCreated(hypothesisId)));
+    }
+
+    @POST
+    @Path("{metricId}/correlations")
+    @Operation(summary = "Record a measured correlation; it is judged against its hypothesis")
+    @APIResponse(responseCode = "201", description = "Recorded, with its verdict",
+            content = @Content(schema = @Schema(implementation = WriteResponses.CorrelationCreated.class)))
+    @APIResponse(responseCode = "404", description = "Unknown metric or hypothesis",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The metric is deprecated",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response recordCorrelation(@PathParam("metricId") String metricId,
+                                      @Valid @NotNull RecordCorrelationRequest body) {
+        String correlationId = UUID.randomUUID().toString();
+        CorrelationMethod method = body.method() == null ? CorrelationMethod.PEARSON : body.method();
+        Verdict verdict = send(new RecordCorrelation(metricId, correlationId, body.hypothesisId(), body.coefficient(),
+                body.sampleSize(), body.periodStart(), body.periodEnd(), method, body.source()), null);
+        return answer(metricId, Response.status(Response.Status.CREATED)
+                .entity(new WriteResponses.CorrelationCreated(correlationId, verdict)));
+    }
+
+    @POST
+    @Path("{metricId}/deprecation")
+    @Operation(summary = "Deprecate a metric, with a reason and optionally its replacement")
+    @APIResponse(responseCode = "200", description = "Deprecated",
+            content = @Content(schema = @Schema(implementation = WriteResponses.MetricDeprecated.class)))
+    @APIResponse(responseCode = "404", description = "Unknown metric",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The metric is already deprecated",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response deprecate(@PathParam("metricId") String metricId, @Valid @NotNull DeprecateMetricRequest body) {
+        String replacedBy = body.replacedBy() == null || body.replacedBy().isEmpty() ? null : body.replacedBy();
+        if (replacedBy != null && !replacedBy.equals(metricId)) {
+            requireActiveReplacement(replacedBy);
+        }
+        send(new DeprecateMetric(metricId, body.reason(), replacedBy), body.reason());
+        return answer(metricId, Response.ok(new WriteResponses.MetricDeprecated(metricId)));
+    }
+
+    private void requireActiveReplacement(String replacedBy) {
+        MetricView replacement = queries.query(new FindMetric(replacedBy), ResponseTypes.instanceOf(MetricView.class))
+                .join();
+        if (replacement == null) {
+            throw new InvalidRequestException("replacedBy", "names no existing metric");
+        }
+        if (replacement.status() == MetricStatus.DEPRECATED) {
+            throw new InvalidRequestException("replacedBy", "names a metric that is itself deprecated");
+        }
+    }
+
+    private <R> R send(Object command, String reason) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(request.forCommand(reason)));
+    }
+
+    private Response answer(String metricId, Response.ResponseBuilder response) {
+        if (!readYourWrites.awaitMetric(metricId)) {
+            response.header(ReadYourWrites.PENDING_HEADER, "true");
+        }
+        return response.header(RequestContextMetadata.CORRELATION_HEADER, request.correlationId()).build();
+    }
+}

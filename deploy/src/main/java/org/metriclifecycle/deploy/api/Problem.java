@@ -1,0 +1,31 @@
+package org.metriclifecycle.deploy.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** An RFC 9457 problem document; {@code errors} names each offending field of a 400. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:metric-lifecycle:problem:";
+
+    public record FieldError(String field, String message) {
+    }
+
+    static Problem of(Response.Status status, String kind, String title, String detail, String instance) {
+        return new Problem(TYPE_PREFIX + kind, title, status.getStatusCode(), detail, instance, List.of());
+    }
+
+    static Problem invalid(String detail, String instance, List<FieldError> errors) {
+        return new Problem(TYPE_PREFIX + "invalid-request", "Invalid request", 400, detail, instance, errors);
+    }
+
+    Response toResponse() {
+        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+    }
+}

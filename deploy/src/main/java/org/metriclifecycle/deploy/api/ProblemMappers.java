@@ -1,0 +1,182 @@
+package org.metriclifecycle.deploy.api;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.metriclifecycle.command.InvalidCommandException;
+import org.metriclifecycle.command.LifecycleConflictException;
+import org.metriclifecycle.command.UnknownHypothesisException;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Every failure the API answers becomes an RFC 9457 problem; nothing leaks a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidValues(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .collect(Collectors.toList());
+        return Problem.invalid("the request has invalid fields", path(uri), errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return Problem.invalid("unknown field '" + e.getPropertyName() + "'", path(uri),
+                List.of(new Problem.FieldError(field, "is not a field of this request"))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableValue(JsonMappingException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message = e.getOriginalMessage() == null ? "has an invalid value" : firstLine(e.getOriginalMessage());
+        if (field.isEmpty()) {
+            return Problem.invalid("the body is not a valid JSON object for this request: " + message, path(uri),
+                    List.of()).toResponse();
+        }
+        return Problem.invalid("field '" + field + "' has an invalid value", path(uri),
+                List.of(new Problem.FieldError(field, message))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return Problem.invalid("the body is not well-formed JSON: " + firstLine(e.getOriginalMessage()), path(uri),
+                List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e, UriInfo uri) {
+        return Problem.invalid("the body could not be read: " + firstLine(e.getOriginalMessage()), path(uri),
+                List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidCommand(InvalidCommandException e, UriInfo uri) {
+        return Problem.invalid(e.getMessage(), path(uri),
+                List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
+        return Problem.invalid(e.getMessage(), path(uri), e.errors()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(LifecycleConflictException e, UriInfo uri) {
+        return Problem.of(Response.Status.CONFLICT, "lifecycle-conflict", "Lifecycle conflict", e.getMessage(),
+                path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentChange(ConcurrencyException e, UriInfo uri) {
+        return Problem.of(Response.Status.CONFLICT, "concurrent-change", "Concurrent change",
+                "the metric was changed concurrently; retry the request", path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownMetric(AggregateNotFoundException e, UriInfo uri) {
+        return Problem.of(Response.Status.NOT_FOUND, "unknown-metric", "Unknown metric",
+                "no metric with id '" + e.getAggregateIdentifier() + "'", path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownHypothesis(UnknownHypothesisException e, UriInfo uri) {
+        return Problem.of(Response.Status.NOT_FOUND, "unknown-hypothesis", "Unknown hypothesis", e.getMessage(),
+                path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP 404")
+                ? "no such resource" : e.getMessage();
+        return Problem.of(Response.Status.NOT_FOUND, "not-found", "Not found", detail, path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e, UriInfo uri) {
+        return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                "the body must be application/json", path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
+        return Problem.of(Response.Status.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
+                "this resource answers application/json", path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response methodNotAllowed(NotAllowedException e, UriInfo uri) {
+        Response problem = Problem.of(Response.Status.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+                "this resource does not answer that method", path(uri)).toResponse();
+        return Response.fromResponse(problem).allow(e.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response otherHttp(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        return new Problem("about:blank", title, status, firstLine(e.getMessage()), path(uri), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("unexpected failure", e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the request could not be completed; nothing acknowledged was lost", path(uri)).toResponse();
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        // The path runs method, parameter, then the body's property: the last node is what the client sent.
+        String last = "";
+        for (Path.Node node : violation.getPropertyPath()) {
+            last = node.getName();
+        }
+        return last;
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return null;
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+}

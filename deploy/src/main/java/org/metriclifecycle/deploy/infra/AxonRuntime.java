@@ -1,0 +1,230 @@
+package org.metriclifecycle.deploy.infra;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.eventhandling.EventBus;
+import org.metriclifecycle.command.LifecycleSettings;
+import org.metriclifecycle.command.metric.MetricAggregate;
+import org.metriclifecycle.events.EventMetadata;
+import org.metriclifecycle.query.metric.jpa.JpaMetricViewStore;
+import org.metriclifecycle.query.metric.MetricProjection;
+import org.metriclifecycle.query.metric.MetricQueryHandlers;
+import org.metriclifecycle.query.metric.MetricViewStore;
+import org.metriclifecycle.query.metric.ViewJson;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Assembles Axon around Quarkus: the JDBC event store and token store on the active datasource (schema by
+ * Flyway), JTA transactions, the metric aggregate, the projections on a pooled streaming processor, durable
+ * deadlines on db-scheduler, and the gateways the HTTP layer uses. Starts after Flyway has migrated.
+ */
+@Singleton
+public class AxonRuntime {
+
+    /** The processing group (and processor) that keeps the metric views and histories the API reads. */
+    public static final String METRIC_VIEWS = "metric-views";
+
+    static {
+        // Axon reads these as system properties: no update check calling out, no console banner.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
+    }
+
+    private final Configuration axon;
+    private final MetricViewStore metricViews;
+
+    @Inject
+    AxonRuntime(ActiveDatabase database, jakarta.transaction.TransactionManager jta, Clock clock,
+                LifecycleConfig lifecycle, ProjectionProgress progress) {
+        TransactionManager transactions = new JtaTransactionManager(jta);
+        Serializer serializer = EventSerialization.serializer();
+        ConnectionProvider connections = new DataSourceConnectionProvider(database.dataSource());
+        this.metricViews = new JpaMetricViewStore(database.entityManager(), ViewJson.mapper());
+        GenericEventMessage.clock = clock;
+
+        AtomicReference<DbSchedulerDeadlineManager> deadlineManager = new AtomicReference<>();
+        Scheduler deadlineScheduler = deadlineScheduler(database, clock, deadlineManager);
+
+        JdbcEventStorageEngine storage = JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .persistenceExceptionResolver(persistenceExceptions())
+                .schema(eventSchema())
+                .dataType(byte[].class)
+                .build();
+        CommitAwareEventSource processorSource = new CommitAwareEventSource(storage);
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .configureEmbeddedEventStore(c -> storage)
+                .configureCorrelationDataProviders(c -> List.of(
+                        new MessageOriginProvider(),
+                        new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.REASON)))
+                .registerComponent(Clock.class, c -> clock)
+                .registerComponent(LifecycleSettings.class,
+                        c -> new LifecycleSettings(lifecycle.linkWindow(), lifecycle.revalidationInterval()))
+                .configureDeadlineManager(c -> {
+                    DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
+                            .scheduler(deadlineScheduler)
+                            .scopeAwareProvider(new ConfigurationScopeAwareProvider(c))
+                            .serializer(serializer)
+                            .transactionManager(transactions)
+                            .useBinaryPojo(false)
+                            .build();
+                    deadlineManager.set(manager);
+                    return manager;
+                })
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(MetricAggregate.class))
+                .registerQueryHandler(c -> new MetricQueryHandlers(metricViews, c.eventStore()));
+        configurer.eventProcessing()
+                .registerTokenStore(c -> JdbcTokenStore.builder()
+                        .connectionProvider(connections)
+                        .serializer(serializer)
+                        .schema(tokenSchema())
+                        .contentType(byte[].class)
+                        .build())
+                .registerPooledStreamingEventProcessor(METRIC_VIEWS, c -> processorSource,
+                        (c, processor) -> processor.batchSize(100).initialSegmentCount(4)
+                                // Also how often an idle processor looks for events committed by other processes.
+                                .claimExtensionThreshold(1000))
+                .registerEventHandler(c -> new MetricProjection(metricViews))
+                .registerHandlerInterceptor(METRIC_VIEWS, c -> progress.signalAfterCommit());
+        this.axon = configurer.buildConfiguration();
+        axon.eventStore().registerDispatchInterceptor(events -> {
+            processorSource.wakeAfterCommit();
+            return (index, event) -> event;
+        });
+        // Resolve it now: the deadline manager starts db-scheduler with Axon, and only if it exists by then.
+        axon.deadlineManager();
+    }
+
+    void start(@Observes StartupEvent started) {
+        axon.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        axon.shutdown();
+    }
+
+    @Produces
+    @Singleton
+    CommandGateway commandGateway() {
+        return axon.commandGateway();
+    }
+
+    @Produces
+    @Singleton
+    QueryGateway queryGateway() {
+        return axon.queryGateway();
+    }
+
+    @Produces
+    @Singleton
+    EventStore eventStore() {
+        return axon.eventStore();
+    }
+
+    @Produces
+    @Singleton
+    MetricViewStore metricViewStore() {
+        return metricViews;
+    }
+
+    public Configuration configuration() {
+        return axon;
+    }
+
+    private static Scheduler deadlineScheduler(ActiveDatabase database, Clock clock,
+                                               AtomicReference<DbSchedulerDeadlineManager> manager) {
+        var builder = Scheduler.create(database.dataSource(), DbSchedulerDeadlineManager.humanReadableTask(manager::get))
+                .tableName("scheduled_tasks")
+                .serializer(new JacksonSerializer())
+                .clock(clock::instant)
+                .threads(2)
+                // Deadlines are due to the second in tests and demos; the default is 10 s.
+                .pollingInterval(Duration.ofSeconds(1))
+                // A deadline that was running when its node died is retried after 4 missed heartbeats (~40 s),
+                // not the default ~30 min.
+                .heartbeatInterval(Duration.ofSeconds(10))
+                .missedHeartbeatsLimit(4)
+                .shutdownMaxWait(Duration.ofSeconds(5));
+        if (!database.isPostgreSql()) {
+            builder.alwaysPersistTimestampInUTC();
+        }
+        return builder.build();
+    }
+
+    private static PersistenceExceptionResolver persistenceExceptions() {
+        // Without it a duplicate key on PostgreSQL is a generic EventStoreException, not a ConcurrencyException.
+        return new org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver();
+    }
+
+    private static EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    private static TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+}

@@ -1,0 +1,151 @@
+package org.metriclifecycle.deploy.infra;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+/**
+ * The message source of the streaming processors: reads the storage engine directly and wakes the processors
+ * the moment a transaction of this JVM commits events. Axon's embedded event store offers no availability
+ * callback, so a pooled processor would otherwise poll every 500 ms, and every read-your-writes answer would
+ * wait for that poll. Events committed by another process are picked up by the processor's periodic check.
+ */
+final class CommitAwareEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private static final int BATCH = 256;
+
+    private final EventStorageEngine storage;
+    private final Set<CommitAwareStream> openStreams = ConcurrentHashMap.newKeySet();
+
+    CommitAwareEventSource(EventStorageEngine storage) {
+        this.storage = storage;
+    }
+
+    /** Call while publishing events: the open streams are woken after the unit of work commits. */
+    void wakeAfterCommit() {
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().afterCommit(committed -> wakeAll()));
+    }
+
+    void wakeAll() {
+        openStreams.forEach(CommitAwareStream::wake);
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        CommitAwareStream stream = new CommitAwareStream(trackingToken);
+        openStreams.add(stream);
+        return stream;
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return storage.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return storage.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return storage.createTokenAt(dateTime);
+    }
+
+    /** Used by one processor thread at a time; only {@link #wake()} is called from other threads. */
+    private final class CommitAwareStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final Deque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
+        private final Object signal = new Object();
+        private TrackingToken lastToken;
+        private volatile Runnable onAvailable;
+
+        CommitAwareStream(TrackingToken start) {
+            this.lastToken = start;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            fill();
+            return Optional.ofNullable(buffer.peek());
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            while (true) {
+                fill();
+                if (!buffer.isEmpty()) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                synchronized (signal) {
+                    try {
+                        signal.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+            return buffer.poll();
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            this.onAvailable = callback;
+            return true;
+        }
+
+        @Override
+        public void close() {
+            openStreams.remove(this);
+        }
+
+        void wake() {
+            synchronized (signal) {
+                signal.notifyAll();
+            }
+            Runnable callback = onAvailable;
+            if (callback != null) {
+                callback.run();
+            }
+        }
+
+        private void fill() {
+            if (!buffer.isEmpty()) {
+                return;
+            }
+            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(lastToken, false)) {
+                events.limit(BATCH).forEachOrdered(event -> {
+                    buffer.add(event);
+                    lastToken = event.trackingToken();
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.metriclifecycle.deploy.infra;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+
+/**
+ * Turns the one user-facing switch {@code metrics.db} into Quarkus's per-datasource activation flags.
+ * A datasource's kind is fixed at build time, so the jar carries both a named H2 and a named PostgreSQL
+ * datasource (each with its persistence unit) and activates exactly one at run time.
+ * The embedded H2 default is a single-user demo set-up, so it listens on loopback only.
+ */
+public final class DatabaseSelection implements ConfigSourceFactory {
+
+    public static final String H2 = "h2";
+    public static final String POSTGRESQL = "postgresql";
+    public static final String PROPERTY = "metrics.db";
+
+    /** Below application.properties (250), env (300) and system properties (400): any explicit setting wins. */
+    private static final int ORDINAL = 210;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        ConfigValue value = context.getValue(PROPERTY);
+        String selected = selected(value == null ? null : value.getValue());
+        Map<String, String> derived = new HashMap<>();
+        for (String name : List.of(H2, POSTGRESQL)) {
+            String active = Boolean.toString(name.equals(selected));
+            derived.put("quarkus.datasource." + name + ".active", active);
+            derived.put("quarkus.hibernate-orm." + name + ".active", active);
+        }
+        if (H2.equals(selected)) {
+            derived.put("quarkus.http.host", "127.0.0.1");
+        }
+        return List.of(new PropertiesConfigSource(derived, "metrics-db-selection", ORDINAL));
+    }
+
+    static String selected(String value) {
+        String raw = value == null || value.isBlank() ? H2 : value.trim().toLowerCase(Locale.ROOT);
+        if (!raw.equals(H2) && !raw.equals(POSTGRESQL)) {
+            throw new IllegalArgumentException(PROPERTY + " must be 'h2' or 'postgresql', not '" + raw + "'");
+        }
+        return raw;
+    }
+}

@@ -1,0 +1,54 @@
+package org.metriclifecycle.deploy;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** The layout SPEC fixes, enforced over every module of the assembled application. */
+class ModuleBoundariesTest {
+
+    private static final JavaClasses ALL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.metriclifecycle");
+
+    @Test
+    void theCommandSideAndTheQuerySideNeverImportEachOther() {
+        noClasses().that().resideInAPackage("org.metriclifecycle.command..")
+                .should().dependOnClassesThat().resideInAPackage("org.metriclifecycle.query..").check(ALL);
+        noClasses().that().resideInAPackage("org.metriclifecycle.query..")
+                .should().dependOnClassesThat().resideInAPackage("org.metriclifecycle.command..").check(ALL);
+    }
+
+    @Test
+    void eventsDependOnlyOnTheJdkJacksonAndAxonSerialization() {
+        classes().that().resideInAPackage("org.metriclifecycle.events..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.metriclifecycle.events..",
+                        "com.fasterxml.jackson..", "org.axonframework.serialization..")
+                .check(ALL);
+    }
+
+    @Test
+    void theDomainAndTheProjectionsDoNotImportQuarkusOrHttp() {
+        noClasses().that().resideInAnyPackage("org.metriclifecycle.command..", "org.metriclifecycle.query..",
+                        "org.metriclifecycle.events..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.agroal..",
+                        "jakarta.ws..", "jakarta.enterprise..", "jakarta.inject..")
+                .check(ALL);
+    }
+
+    @Test
+    void axonAndQuarkusPlumbingLivesInTheInfrastructurePackage() {
+        noClasses().that().resideInAPackage("org.metriclifecycle..")
+                .and().resideOutsideOfPackage("org.metriclifecycle.deploy.infra..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.config..",
+                        "org.axonframework.eventsourcing.eventstore.jdbc..", "org.axonframework.deadline.dbscheduler..",
+                        "org.axonframework.eventhandling.tokenstore..", "com.github.kagkarlsson..", "io.agroal..",
+                        "io.quarkus.runtime..", "io.quarkus.narayana..", "jakarta.transaction..")
+                .check(ALL);
+    }
+}

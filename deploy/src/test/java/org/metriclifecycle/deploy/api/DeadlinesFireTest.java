@@ -1,0 +1,73 @@
+package org.metriclifecycle.deploy.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.metriclifecycle.deploy.support.Api.correlate;
+import static org.metriclifecycle.deploy.support.Api.link;
+import static org.metriclifecycle.deploy.support.Api.propose;
+import static org.metriclifecycle.deploy.support.Api.view;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.metriclifecycle.deploy.support.Eventually;
+import org.metriclifecycle.deploy.support.ShortWindowsPostgresProfile;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The link window and revalidation deadlines, on PostgreSQL, with windows of seconds. */
+@QuarkusTest
+@TestProfile(ShortWindowsPostgresProfile.class)
+class DeadlinesFireTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Test
+    void aMetricWithoutSupportedHypothesisIsDeprioritizedWhenItsLinkWindowCloses() {
+        String proposed = propose("deadlines", "ada");
+        String linked = propose("deadlines", "ada");
+        link(linked, "POSITIVE", 0.5, 10);
+        String validated = propose("deadlines", "ada");
+        correlate(validated, link(validated, "POSITIVE", 0.5, 10), 0.9, 50);
+
+        for (String metricId : List.of(proposed, linked)) {
+            Eventually.within(PATIENCE, () -> view(metricId).body("status", equalTo("DEPRIORITIZED")));
+            view(metricId).body("deprioritizedAt", notNullValue());
+            List<Map<String, Object>> deprioritizations = deprioritizations(metricId);
+            assertThat(deprioritizations).hasSize(1);
+            assertThat(deprioritizations.get(0).get("actor")).isEqualTo("system");
+            assertThat((String) deprioritizations.get(0).get("reason")).contains("link window");
+        }
+        // Its revalidation interval may lapse by now, but the link window must have left it alone.
+        assertThat(deprioritizations(validated)).noneMatch(e -> ((String) e.get("reason")).contains("link window"));
+    }
+
+    @Test
+    void aSupportedMetricLapsesWithoutRevalidationAndRecoversWithNewEvidence() {
+        String metricId = propose("deadlines", "ada");
+        String hypothesisId = link(metricId, "POSITIVE", 0.5, 10);
+        correlate(metricId, hypothesisId, 0.9, 50);
+
+        Eventually.within(PATIENCE, () -> view(metricId).body("status", equalTo("DEPRIORITIZED")));
+        List<Map<String, Object>> deprioritizations = deprioritizations(metricId);
+        assertThat(deprioritizations).hasSize(1);
+        assertThat((String) deprioritizations.get(0).get("reason")).contains("revalidation lapsed");
+
+        assertThat(correlate(metricId, hypothesisId, 0.8, 50)).isEqualTo("SUPPORTED");
+        view(metricId).body("status", equalTo("VALIDATED")).body("deprioritizedAt", nullValue());
+        List<String> types = given().get("/api/v1/metrics/" + metricId + "/history").then().extract().path("type");
+        assertThat(types).endsWith("CorrelationRecorded", "MetricReprioritized");
+    }
+
+    private static List<Map<String, Object>> deprioritizations(String metricId) {
+        List<Map<String, Object>> history = given().get("/api/v1/metrics/" + metricId + "/history").then()
+                .statusCode(200).extract().path("");
+        return history.stream().filter(e -> "MetricDeprioritized".equals(e.get("type"))).toList();
+    }
+}
