@@ -1,5 +1,8 @@
 package org.metriclifecycle.deploy.api;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,6 +29,7 @@ import org.metriclifecycle.command.UnknownHypothesisException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every failure the API answers becomes an RFC 9457 problem; nothing leaks a stack trace. */
@@ -49,10 +53,16 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(field, "is not a field of this request"))).toResponse();
     }
 
+    /** Named exactly: Quarkus maps this type itself (an empty 400), and the closest mapper wins. */
+    @ServerExceptionMapper
+    public Response mismatchedValue(MismatchedInputException e, UriInfo uri) {
+        return unreadableValue(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadableValue(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
-        String message = e.getOriginalMessage() == null ? "has an invalid value" : firstLine(e.getOriginalMessage());
+        String message = expectation(e);
         if (field.isEmpty()) {
             return Problem.invalid("the body is not a valid JSON object for this request: " + message, path(uri),
                     List.of()).toResponse();
@@ -159,6 +169,34 @@ public class ProblemMappers {
             last = node.getName();
         }
         return last;
+    }
+
+    /** Says what the field needs in the API's words, not Jackson's (which name Java classes). */
+    private static String expectation(JsonMappingException e) {
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target == null) {
+            return e.getOriginalMessage() == null ? "has an invalid value" : firstLine(e.getOriginalMessage());
+        }
+        if (target.isEnum()) {
+            return "must be one of " + Arrays.toString(target.getEnumConstants());
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return "must be an integer";
+        }
+        if (target == Double.class || target == double.class) {
+            return "must be a number";
+        }
+        if (target == LocalDate.class) {
+            return "must be a date YYYY-MM-DD";
+        }
+        if (target == Instant.class) {
+            return "must be an ISO-8601 UTC instant";
+        }
+        if (target == String.class) {
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            return original.contains("control character") ? "must not contain control characters" : "must be a string";
+        }
+        return "has an invalid value";
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -1,5 +1,6 @@
 package org.metriclifecycle.deploy.infra;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ public final class DatabaseSelection implements ConfigSourceFactory {
     public static final String H2 = "h2";
     public static final String POSTGRESQL = "postgresql";
     public static final String PROPERTY = "metrics.db";
+    public static final String DATA_DIR = "metrics.data-dir";
 
     /** Below application.properties (250), env (300) and system properties (400): any explicit setting wins. */
     private static final int ORDINAL = 210;
@@ -40,6 +42,11 @@ public final class DatabaseSelection implements ConfigSourceFactory {
         if (H2.equals(selected)) {
             derived.put("quarkus.http.host", "127.0.0.1");
         }
+        // H2 refuses paths that are implicitly relative to the working directory, so resolve the data dir here.
+        ConfigValue dataDir = context.getValue(DATA_DIR);
+        Path directory = Path.of(dataDir == null || dataDir.getValue() == null ? "data" : dataDir.getValue());
+        derived.put("quarkus.datasource.h2.jdbc.url", "jdbc:h2:file:" + directory.toAbsolutePath().normalize()
+                .resolve("metrics") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
         return List.of(new PropertiesConfigSource(derived, "metrics-db-selection", ORDINAL));
     }
 
