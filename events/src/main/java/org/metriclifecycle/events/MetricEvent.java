@@ -6,7 +6,7 @@ package org.metriclifecycle.events;
  */
 public sealed interface MetricEvent
         permits MetricProposed, HypothesisLinked, CorrelationRecorded, MetricDeprioritized, MetricReprioritized,
-        MetricDeprecated {
+        MetricDeprecated, OwnerChanged, OwnershipRotated, MetricDefinitionRevised, BlindSpotRecorded {
 
     String metricId();
 }

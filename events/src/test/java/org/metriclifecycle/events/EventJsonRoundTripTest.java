@@ -21,7 +21,7 @@ class EventJsonRoundTripTest {
 
     private static final Instant T = Instant.parse("2026-01-01T00:00:00.000Z");
 
-    static List<MetricEvent> oneOfEach() {
+    static List<Object> oneOfEach() {
         return List.of(
                 new MetricProposed("m", "name", "desc", "search", "ada", "1.0", "en", "why", T, T.plusSeconds(60)),
                 new HypothesisLinked("m", "h", "user errors", "correlates", Direction.NEGATIVE, 0.7, 500),
@@ -30,12 +30,24 @@ class EventJsonRoundTripTest {
                         Verdict.SUPPORTED, T, T.plusSeconds(90)),
                 new MetricDeprioritized("m", DeprioritizationRule.LINK_WINDOW_EXPIRED, "window", T),
                 new MetricReprioritized("m", "c", T),
-                new MetricDeprecated("m", "obsolete", null, T));
+                new MetricDeprecated("m", "obsolete", null, T),
+                new OwnerChanged("m", "ada", "lena", T),
+                new OwnershipRotated("m", "lena", "carl", 3, T),
+                new MetricDefinitionRevised("m", "1.0", "2.0", "new rubric", "en", "en+de",
+                        List.of(new ScoreDelta("baseline", 0.41, 0.38)), true, T, T.plusSeconds(60)),
+                new BlindSpotRecorded("m", "b", "tone", "missed rude answers", "INC-1", T),
+                new TeamMetricAdmitted("search", "m", T),
+                new TeamMetricReleased("search", "m", T),
+                new CoreMetricLimitChanged("search", 8, 5, T),
+                new RotationScheduled("search", "s", List.of("ada", "lena"), java.time.Duration.ofDays(14), T, T),
+                new RotationStopped("search", "s", T),
+                new RotationOverrideAdded("search", "o", "ada", "carl", T, T.plusSeconds(3600)),
+                new RotationHandoffReached("search", "s", 2, T, List.of(new RotationAssignment("m", "ada"))));
     }
 
     @Test
     void everyEventRoundTripsThroughJson() throws Exception {
-        for (MetricEvent event : oneOfEach()) {
+        for (Object event : oneOfEach()) {
             String text = json.writeValueAsString(event);
             assertThat(json.readValue(text, event.getClass())).isEqualTo(event);
         }
@@ -43,8 +55,11 @@ class EventJsonRoundTripTest {
 
     @Test
     void everyEventTypeDeclaresItsRevision() {
-        for (Class<?> type : MetricEvent.class.getPermittedSubclasses()) {
-            assertThat(type.getAnnotation(Revision.class)).as(type.getSimpleName()).isNotNull();
+        for (Class<?> family : List.of(MetricEvent.class, TeamEvent.class)) {
+            for (Class<?> type : family.getPermittedSubclasses()) {
+                assertThat(type.getAnnotation(Revision.class)).as(type.getSimpleName()).isNotNull();
+                assertThat(oneOfEach()).as(type.getSimpleName()).anyMatch(type::isInstance);
+            }
         }
     }
 

@@ -1,0 +1,5 @@
+package org.metriclifecycle.events;
+
+/** Who owns one metric after a handoff. */
+public record RotationAssignment(String metricId, String owner) {
+}

@@ -1,0 +1,26 @@
+package org.metriclifecycle.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * The team's ownership rotation from now on: handoff k happens at {@code startsAt + k * period}. It replaces any
+ * earlier schedule for the future only; {@code scheduleId} tells a handoff deadline of this schedule from one
+ * of a replaced schedule.
+ */
+@Revision("1")
+public record RotationScheduled(
+        String team,
+        String scheduleId,
+        List<String> members,
+        Duration period,
+        Instant startsAt,
+        Instant scheduledAt) implements TeamEvent {
+
+    public RotationScheduled {
+        members = List.copyOf(members);
+    }
+}
