@@ -1,6 +1,10 @@
 package org.metriclifecycle.command;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.time.Clock;
+import java.time.Instant;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -20,6 +24,23 @@ class CommandSideBoundaryTest {
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("org.metriclifecycle.query..", "io.quarkus..", "jakarta.persistence..",
                         "jakarta.ws..")
+                .check(commandSide);
+    }
+
+    @Test
+    void theTeamBuildsOnTheMetricNeverTheOtherWayRound() {
+        // The metric's stream decides alone; only the team's admission and rotation reach across to it.
+        noClasses().that().resideInAPackage("org.metriclifecycle.command.metric..")
+                .should().dependOnClassesThat().resideInAPackage("org.metriclifecycle.command.team..")
+                .check(commandSide);
+        slices().matching("org.metriclifecycle.command.(*)..").should().beFreeOfCycles().check(commandSide);
+    }
+
+    @Test
+    void timeComesOnlyFromTheInjectedClock() {
+        noClasses().should().callMethod(Instant.class, "now")
+                .orShould().callMethod(Clock.class, "systemUTC")
+                .orShould().callMethod(Clock.class, "systemDefaultZone")
                 .check(commandSide);
     }
 }

@@ -32,7 +32,7 @@ class EventJsonRoundTripTest {
                 new MetricReprioritized("m", "c", T),
                 new MetricDeprecated("m", "obsolete", null, T),
                 new OwnerChanged("m", "ada", "lena", T),
-                new OwnershipRotated("m", "lena", "carl", 3, T),
+                new OwnershipRotated("m", "lena", "carl", "s1", 3, T),
                 new MetricDefinitionRevised("m", "1.0", "2.0", "new rubric", "en", "en+de",
                         List.of(new ScoreDelta("baseline", 0.41, 0.38)), true, T, T.plusSeconds(60)),
                 new BlindSpotRecorded("m", "b", "tone", "missed rude answers", "INC-1", T),

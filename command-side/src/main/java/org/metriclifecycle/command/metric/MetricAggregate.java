@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -17,39 +18,57 @@ import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.LifecycleSettings;
 import org.metriclifecycle.command.UnknownHypothesisException;
+import org.metriclifecycle.events.BlindSpotRecorded;
 import org.metriclifecycle.events.CorrelationMethod;
 import org.metriclifecycle.events.CorrelationRecorded;
 import org.metriclifecycle.events.DeprioritizationRule;
 import org.metriclifecycle.events.EventMetadata;
 import org.metriclifecycle.events.HypothesisLinked;
 import org.metriclifecycle.events.HypothesisStatus;
+import org.metriclifecycle.events.MetricDefinitionRevised;
 import org.metriclifecycle.events.MetricDeprecated;
 import org.metriclifecycle.events.MetricDeprioritized;
 import org.metriclifecycle.events.MetricProposed;
 import org.metriclifecycle.events.MetricReprioritized;
 import org.metriclifecycle.events.MetricStatus;
+import org.metriclifecycle.events.OwnerChanged;
+import org.metriclifecycle.events.OwnershipRotated;
+import org.metriclifecycle.events.ScoreDelta;
 import org.metriclifecycle.events.Verdict;
 
 /**
  * One metric's event stream and the lifecycle rules that guard it. Command and deadline handlers decide and apply;
  * only the event sourcing handlers change fields, so replaying the stream always rebuilds the same state. Time,
  * durations and the deadline manager arrive as handler parameters: the aggregate holds no clock and does no I/O.
+ * <p>
+ * Proposal and deprecation also change the team's budget, so {@code MetricAdmission} handles those two commands and
+ * calls the constructor and {@link #deprecate} here within the same unit of work as the team's stream.
  */
 public class MetricAggregate {
 
     public static final String LINK_WINDOW_DEADLINE = "link-window";
     public static final String REVALIDATION_DEADLINE = "revalidation";
+    /** The reason the system gives for every change a rotation makes, on the team and on its metrics. */
+    public static final String SCHEDULED_ROTATION_REASON = "scheduled rotation";
 
     static final String DEFAULT_VERSION = "1.0";
 
     @AggregateIdentifier
     private String metricId;
+    private String team;
+    private String owner;
     private String version;
+    private String validFor;
     private Instant linkDeadline;
+    /** What started the running link window, for the reason the system gives when it closes. */
+    private String linkWindowOpenedBy;
     private Instant revalidationDue;
     private Instant lastSupportedAt;
     private boolean deprioritized;
     private boolean deprecated;
+    /** The number of the last handoff that changed the owner; -1 before any rotation. */
+    /** The last handoff applied per rotation schedule: each schedule numbers its handoffs from 0. */
+    private final Map<String, Long> lastRotationHandoffs = new HashMap<>();
     private final Map<String, HypothesisCriteria> criteria = new HashMap<>();
     private final Map<String, HypothesisStatus> hypothesisStatuses = new HashMap<>();
 
@@ -57,13 +76,10 @@ public class MetricAggregate {
         // Axon rebuilds the aggregate from its events through this constructor.
     }
 
-    @CommandHandler
+    /** Proposes the metric; the caller has admitted it to its team's budget in the same unit of work. */
     public MetricAggregate(ProposeMetric command, Clock clock, LifecycleSettings settings,
                            DeadlineManager deadlineManager) {
-        require(hasText(command.metricId()), "metricId", "must not be blank");
-        require(hasText(command.name()), "name", "must not be blank");
-        require(hasText(command.team()), "team", "must not be blank");
-        require(hasText(command.owner()), "owner", "must not be blank");
+        requireValidProposal(command);
         Instant proposedAt = clock.instant();
         Instant due = proposedAt.plus(settings.linkWindow());
         String definitionVersion = hasText(command.version()) ? command.version() : DEFAULT_VERSION;
@@ -72,6 +88,17 @@ public class MetricAggregate {
         apply(new MetricProposed(command.metricId(), command.name(), command.description(), command.team(),
                 command.owner(), definitionVersion, command.validFor(), command.rationale(), proposedAt, due))
                 .andThen(() -> deadlineManager.schedule(due, LINK_WINDOW_DEADLINE, new LinkWindowDeadline(due)));
+    }
+
+    /**
+     * The proposal's own fields, checked before anything touches the team's budget, so that an invalid proposal is
+     * answered as invalid (400) whatever the budget says.
+     */
+    public static void requireValidProposal(ProposeMetric command) {
+        require(hasText(command.metricId()), "metricId", "must not be blank");
+        require(hasText(command.name()), "name", "must not be blank");
+        require(hasText(command.team()), "team", "must not be blank");
+        require(hasText(command.owner()), "owner", "must not be blank");
     }
 
     @CommandHandler
@@ -125,12 +152,96 @@ public class MetricAggregate {
         return verdict;
     }
 
-    @CommandHandler
-    public void handle(DeprecateMetric command, Clock clock) {
+    /**
+     * Retires the metric at someone's request and answers its team, whose budget slot the caller then releases. Not a
+     * command handler: {@code MetricAdmission} calls it so the metric and its team change in one unit of work.
+     */
+    public String deprecate(DeprecateMetric command, Clock clock) {
         requireNotDeprecated();
         require(hasText(command.reason()), "reason", "must not be blank");
         require(!metricId.equals(command.replacedBy()), "replacedBy", "a metric cannot replace itself");
         apply(new MetricDeprecated(metricId, command.reason(), command.replacedBy(), clock.instant()));
+        return team;
+    }
+
+    /**
+     * Retires the metric because a proposal of {@code replacingTeam} swaps it out of that team's budget. The fields
+     * named are the proposal's, since it is the proposal that named this metric.
+     */
+    public void deprecateAsReplaced(String replacingTeam, String replacedBy, String businessCase, Clock clock) {
+        require(!deprecated, "replaces", "names metric " + metricId + ", which is already " + MetricStatus.DEPRECATED);
+        require(team.equals(replacingTeam), "replaces",
+                "names metric " + metricId + " of team " + team + ", not of team " + replacingTeam);
+        require(hasText(businessCase), "businessCase", "must not be blank");
+        apply(new MetricDeprecated(metricId, "replaced by " + replacedBy + ": " + businessCase, replacedBy,
+                clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeOwner command, Clock clock) {
+        requireNotDeprecated();
+        require(hasText(command.owner()), "owner", "must not be blank");
+        if (command.owner().equals(owner)) {
+            return;
+        }
+        apply(new OwnerChanged(metricId, owner, command.owner(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RotateOwner command, Clock clock) {
+        // The rotation keeps running after a metric is retired; its handoffs simply pass a deprecated metric by.
+        if (deprecated || command.handoff() <= lastRotationHandoffs.getOrDefault(command.scheduleId(), -1L)) {
+            return;
+        }
+        require(hasText(command.owner()), "owner", "must not be blank");
+        if (command.owner().equals(owner)) {
+            return;
+        }
+        apply(new OwnershipRotated(metricId, owner, command.owner(), command.scheduleId(), command.handoff(),
+                        clock.instant()),
+                MetaData.with(EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR)
+                        .and(EventMetadata.REASON, SCHEDULED_ROTATION_REASON));
+    }
+
+    @CommandHandler
+    public void handle(ReviseDefinition command, Clock clock, LifecycleSettings settings,
+                       DeadlineManager deadlineManager) {
+        requireNotDeprecated();
+        require(hasText(command.version()), "version", "must not be blank");
+        require(DefinitionVersion.isWellFormed(command.version()), "version", "must be a version like 1.0 or 2.1.3");
+        DefinitionVersion next = DefinitionVersion.parse(command.version());
+        // A metric proposed before versions were checked may carry free text; any well-formed version supersedes
+        // it, and as its evidence cannot be placed it is treated as a major revision.
+        DefinitionVersion current = DefinitionVersion.isWellFormed(version) ? DefinitionVersion.parse(version) : null;
+        require(current == null || next.isGreaterThan(current), "version",
+                "must be greater than the current version " + version);
+        require(hasText(command.changeNote()), "changeNote", "must not be blank");
+        List<ScoreDelta> deltas = command.deltas() == null ? List.of() : command.deltas();
+        for (ScoreDelta delta : deltas) {
+            require(delta != null && hasText(delta.subject()), "deltas", "must each name a subject");
+            require(isFiniteOrAbsent(delta.before()) && isFiniteOrAbsent(delta.after()), "deltas",
+                    "must hold finite scores");
+        }
+        boolean major = current == null || next.major() > current.major();
+        Instant revisedAt = clock.instant();
+        Instant due = major ? revisedAt.plus(settings.linkWindow()) : null;
+        String nextValidFor = hasText(command.validFor()) ? command.validFor() : validFor;
+        apply(new MetricDefinitionRevised(metricId, version, command.version(), command.changeNote(), validFor,
+                nextValidFor, deltas, major, revisedAt, due));
+        if (major) {
+            // The deadline of the earlier window stays scheduled; its payload no longer matches linkDeadline.
+            deadlineManager.schedule(due, LINK_WINDOW_DEADLINE, new LinkWindowDeadline(due));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordBlindSpot command, Clock clock) {
+        requireNotDeprecated();
+        require(hasText(command.blindSpotId()), "blindSpotId", "must not be blank");
+        require(hasText(command.failureMode()), "failureMode", "must not be blank");
+        require(hasText(command.description()), "description", "must not be blank");
+        apply(new BlindSpotRecorded(metricId, command.blindSpotId(), command.failureMode(), command.description(),
+                command.incidentRef(), clock.instant()));
     }
 
     @DeadlineHandler(deadlineName = LINK_WINDOW_DEADLINE)
@@ -141,7 +252,8 @@ public class MetricAggregate {
         MetricStatus status = status();
         if (status == MetricStatus.PROPOSED || status == MetricStatus.LINKED) {
             deprioritize(DeprioritizationRule.LINK_WINDOW_EXPIRED,
-                    "link window expired: no supported hypothesis within " + settings.linkWindow() + " of proposal",
+                    "link window expired: no supported hypothesis within " + settings.linkWindow() + " of "
+                            + linkWindowOpenedBy,
                     clock);
         }
     }
@@ -161,8 +273,12 @@ public class MetricAggregate {
     @EventSourcingHandler
     void on(MetricProposed event) {
         metricId = event.metricId();
+        team = event.team();
+        owner = event.owner();
         version = event.version();
+        validFor = event.validFor();
         linkDeadline = event.linkDeadline();
+        linkWindowOpenedBy = "proposal";
     }
 
     @EventSourcingHandler
@@ -199,6 +315,31 @@ public class MetricAggregate {
         deprecated = true;
     }
 
+    @EventSourcingHandler
+    void on(OwnerChanged event) {
+        owner = event.newOwner();
+    }
+
+    @EventSourcingHandler
+    void on(OwnershipRotated event) {
+        owner = event.newOwner();
+        lastRotationHandoffs.put(event.scheduleId(), event.handoff());
+    }
+
+    @EventSourcingHandler
+    void on(MetricDefinitionRevised event) {
+        version = event.version();
+        validFor = event.validFor();
+        if (event.major()) {
+            // The old evidence no longer speaks for the new definition: every hypothesis waits for new evidence, a
+            // new window runs, and the pending revalidation no longer applies (its deadline finds no due date).
+            hypothesisStatuses.replaceAll((hypothesisId, status) -> HypothesisStatus.OPEN);
+            linkDeadline = event.linkDeadline();
+            linkWindowOpenedBy = "major revision " + event.version();
+            revalidationDue = null;
+        }
+    }
+
     private void deprioritize(DeprioritizationRule rule, String reason, Clock clock) {
         // Explicit metadata: a deadline otherwise inherits the actor of the command that scheduled it.
         apply(new MetricDeprioritized(metricId, rule, reason, clock.instant()),
@@ -224,5 +365,9 @@ public class MetricAggregate {
 
     private static boolean hasText(String value) {
         return value != null && !value.isBlank();
+    }
+
+    private static boolean isFiniteOrAbsent(Double score) {
+        return score == null || Double.isFinite(score);
     }
 }

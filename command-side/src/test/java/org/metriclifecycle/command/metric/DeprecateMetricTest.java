@@ -64,7 +64,10 @@ class DeprecateMetricTest {
                 new DeprecateMetric(METRIC_ID, "again", null),
                 new DeprecateMetric(METRIC_ID, "again", "metric-2"),
                 link(),
-                supporting("c-1"));
+                supporting("c-1"),
+                new ChangeOwner(METRIC_ID, "ada"),
+                new ReviseDefinition(METRIC_ID, "2.0", "new judge", null, null),
+                new RecordBlindSpot(METRIC_ID, "b-1", "missed", "not caught", null));
     }
 
     @ParameterizedTest

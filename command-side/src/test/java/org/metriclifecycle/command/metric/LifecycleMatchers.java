@@ -11,12 +11,12 @@ import org.metriclifecycle.events.EventMetadata;
 import org.metriclifecycle.events.MetricDeprioritized;
 
 /** Matchers for what the fixture's equality checks cannot see: exception fields and event metadata. */
-final class LifecycleMatchers {
+public final class LifecycleMatchers {
 
     private LifecycleMatchers() {
     }
 
-    static Matcher<InvalidCommandException> invalidField(String field) {
+    public static Matcher<InvalidCommandException> invalidField(String field) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(InvalidCommandException exception) {
@@ -32,18 +32,23 @@ final class LifecycleMatchers {
 
     /** The event, applied by the system (not by whoever scheduled the deadline), with its reason in metadata. */
     static Matcher<EventMessage<?>> appliedBySystem(MetricDeprioritized expected) {
+        return appliedBySystem(expected, expected.reason());
+    }
+
+    /** The event, applied by the system rather than by whoever caused it, with {@code reason} in its metadata. */
+    public static Matcher<EventMessage<?>> appliedBySystem(Object expected, String reason) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(EventMessage<?> message) {
                 return expected.equals(message.getPayload())
                         && EventMetadata.SYSTEM_ACTOR.equals(message.getMetaData().get(EventMetadata.ACTOR))
-                        && Objects.equals(expected.reason(), message.getMetaData().get(EventMetadata.REASON));
+                        && Objects.equals(reason, message.getMetaData().get(EventMetadata.REASON));
             }
 
             @Override
             public void describeTo(Description description) {
                 description.appendText("event ").appendValue(expected).appendText(" with metadata actor=")
-                        .appendValue(EventMetadata.SYSTEM_ACTOR).appendText(", reason=").appendValue(expected.reason());
+                        .appendValue(EventMetadata.SYSTEM_ACTOR).appendText(", reason=").appendValue(reason);
             }
 
             @Override

@@ -87,8 +87,8 @@ class LinkWindowDeadlineTest {
 
     @Test
     void ignoresADeadlineLeftOverFromAnEarlierWindow() {
-        // Nothing restarts the window yet (major revisions will); rewriting the scheduled payload stands in for the
-        // leftover deadline of an earlier window.
+        // Rewriting the scheduled payload stands in for the leftover deadline of an earlier window; see
+        // ReviseDefinitionTest for the real case, a window restarted by a major revision.
         Instant earlierWindow = CLOSES.minus(LINK_WINDOW);
         fixture.registerDeadlineDispatchInterceptor(messages -> (index, message) ->
                 GenericDeadlineMessage.asDeadlineMessage(message.getDeadlineName(),

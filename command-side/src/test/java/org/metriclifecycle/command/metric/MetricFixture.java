@@ -3,8 +3,12 @@ package org.metriclifecycle.command.metric;
 import static org.metriclifecycle.command.metric.MetricTestData.SETTINGS;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.metriclifecycle.command.SimulatedClock;
 
-/** An aggregate fixture wired the way the service wires the aggregate: injected clock and settings. */
+/**
+ * An aggregate fixture wired the way the service wires the aggregate: injected clock and settings, and proposal and
+ * deprecation handled outside the aggregate (see {@link FixtureMetricAdmission}).
+ */
 record MetricFixture(AggregateTestFixture<MetricAggregate> fixture, SimulatedClock clock) {
 
     static MetricFixture create() {
@@ -12,6 +16,7 @@ record MetricFixture(AggregateTestFixture<MetricAggregate> fixture, SimulatedClo
         SimulatedClock clock = new SimulatedClock(fixture::currentTime);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(SETTINGS);
+        fixture.registerAnnotatedCommandHandler(new FixtureMetricAdmission(fixture.getRepository()));
         return new MetricFixture(fixture, clock);
     }
 }

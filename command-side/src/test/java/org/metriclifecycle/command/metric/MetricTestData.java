@@ -32,7 +32,7 @@ final class MetricTestData {
 
     static ProposeMetric propose() {
         return new ProposeMetric(METRIC_ID, "Hallucination rate", "Share of support answers with invented facts",
-                "search", "carl", "1.0", "support answers, English", "users report wrong answers");
+                "search", "carl", "1.0", "support answers, English", "users report wrong answers", null, null);
     }
 
     static MetricProposed proposed() {

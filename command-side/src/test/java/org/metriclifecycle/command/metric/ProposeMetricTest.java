@@ -48,7 +48,7 @@ class ProposeMetricTest {
         MetricProposed expected = proposed();
         fixture.givenCurrentTime(T0)
                .when(new ProposeMetric(p.metricId(), p.name(), p.description(), p.team(), p.owner(), version,
-                       p.validFor(), p.rationale()))
+                       p.validFor(), p.rationale(), null, null))
                .expectEvents(new MetricProposed(expected.metricId(), expected.name(), expected.description(),
                        expected.team(), expected.owner(), "1.0", expected.validFor(), expected.rationale(),
                        expected.proposedAt(), expected.linkDeadline()));
@@ -57,7 +57,7 @@ class ProposeMetricTest {
     @Test
     void keepsAGivenVersionAndLeavesOptionalFieldsEmpty() {
         fixture.givenCurrentTime(T0)
-               .when(new ProposeMetric(METRIC_ID, "Pass rate", null, "search", "carl", "2.3", null, null))
+               .when(new ProposeMetric(METRIC_ID, "Pass rate", null, "search", "carl", "2.3", null, null, null, null))
                .expectEvents(new MetricProposed(METRIC_ID, "Pass rate", null, "search", "carl", "2.3", null, null,
                        T0, T0.plus(LINK_WINDOW)));
     }
@@ -66,15 +66,15 @@ class ProposeMetricTest {
         ProposeMetric p = propose();
         return Stream.of(
                 Arguments.of("metricId", new ProposeMetric(" ", p.name(), p.description(), p.team(), p.owner(),
-                        p.version(), p.validFor(), p.rationale())),
+                        p.version(), p.validFor(), p.rationale(), null, null)),
                 Arguments.of("name", new ProposeMetric(p.metricId(), " \t", p.description(), p.team(), p.owner(),
-                        p.version(), p.validFor(), p.rationale())),
+                        p.version(), p.validFor(), p.rationale(), null, null)),
                 Arguments.of("name", new ProposeMetric(p.metricId(), null, p.description(), p.team(), p.owner(),
-                        p.version(), p.validFor(), p.rationale())),
+                        p.version(), p.validFor(), p.rationale(), null, null)),
                 Arguments.of("team", new ProposeMetric(p.metricId(), p.name(), p.description(), "", p.owner(),
-                        p.version(), p.validFor(), p.rationale())),
+                        p.version(), p.validFor(), p.rationale(), null, null)),
                 Arguments.of("owner", new ProposeMetric(p.metricId(), p.name(), p.description(), p.team(), null,
-                        p.version(), p.validFor(), p.rationale())));
+                        p.version(), p.validFor(), p.rationale(), null, null)));
     }
 
     @ParameterizedTest(name = "{0}")

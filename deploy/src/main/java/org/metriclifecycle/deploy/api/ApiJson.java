@@ -56,6 +56,7 @@ public class ApiJson implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("metric-lifecycle-api")
                 .addDeserializer(String.class, new CleanTextDeserializer()));
         mapper.registerModule(ViewJson.instantsInMillis());
+        mapper.registerModule(ViewJson.durationsAsText());
     }
 
     static final class CleanTextDeserializer extends StringDeserializer {

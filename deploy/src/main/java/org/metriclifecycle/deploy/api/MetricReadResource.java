@@ -56,8 +56,8 @@ public class MetricReadResource {
                            @Parameter(description = "from 0") @QueryParam("page") String page,
                            @Parameter(description = "1..200, default 50") @QueryParam("size") String size) {
         MetricFilter filter = new MetricFilter(blankToNull(team), status(status), blankToNull(owner));
-        int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int pageSize = integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        int pageNumber = QueryParameters.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int pageSize = QueryParameters.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         return queries.query(new ListMetrics(filter, pageNumber, pageSize), ResponseTypes.instanceOf(MetricPage.class))
                 .join();
     }
@@ -112,23 +112,6 @@ public class MetricReadResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("status", "must be one of " + Arrays.toString(MetricStatus.values()));
         }
-    }
-
-    private static int integer(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidRequestException(name, max == Integer.MAX_VALUE
-                ? "must be an integer >= " + min
-                : "must be an integer from " + min + " to " + max);
     }
 
     private static Instant instant(String name, String value) {

@@ -1,5 +1,6 @@
 package org.metriclifecycle.deploy.api;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -15,8 +16,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,7 +27,6 @@ import org.metriclifecycle.command.metric.DeprecateMetric;
 import org.metriclifecycle.command.metric.LinkHypothesis;
 import org.metriclifecycle.command.metric.ProposeMetric;
 import org.metriclifecycle.command.metric.RecordCorrelation;
-import org.metriclifecycle.deploy.infra.ReadYourWrites;
 import org.metriclifecycle.events.CorrelationMethod;
 import org.metriclifecycle.events.MetricStatus;
 import org.metriclifecycle.events.Verdict;
@@ -47,13 +45,9 @@ import org.metriclifecycle.query.metric.MetricView;
 public class MetricWriteResource {
 
     @Inject
-    CommandGateway commands;
+    CommandSender commands;
     @Inject
     QueryGateway queries;
-    @Inject
-    RequestContextMetadata request;
-    @Inject
-    ReadYourWrites readYourWrites;
     @Context
     UriInfo uri;
 
@@ -61,12 +55,16 @@ public class MetricWriteResource {
     @Operation(summary = "Propose a metric")
     @APIResponse(responseCode = "201", description = "Proposed; Location names the metric",
             content = @Content(schema = @Schema(implementation = WriteResponses.MetricCreated.class)))
+    @APIResponse(responseCode = "409", description = "The team's metric budget is used up (send replaces and businessCase to swap)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response propose(@Valid @NotNull ProposeMetricRequest body) {
         String metricId = UUID.randomUUID().toString();
-        send(new ProposeMetric(metricId, body.name(), body.description(), body.team(), body.owner(), body.version(),
-                body.validFor(), body.rationale()), null);
-        return answer(metricId, Response.created(uri.getAbsolutePathBuilder().path(metricId).build())
-                .entity(new WriteResponses.MetricCreated(metricId)));
+        commands.send(new ProposeMetric(metricId, body.name(), body.description(), body.team(), body.owner(),
+                body.version(), body.validFor(), body.rationale(), blankToNull(body.replaces()),
+                blankToNull(body.businessCase())), body.businessCase());
+        List<String> touched = body.replaces() == null ? List.of(metricId) : List.of(metricId, body.replaces());
+        return commands.answer(Response.created(uri.getAbsolutePathBuilder().path(metricId).build())
+                .entity(new WriteResponses.MetricCreated(metricId)), touched, List.of(body.team()));
     }
 
     @POST
@@ -80,9 +78,9 @@ public class MetricWriteResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response linkHypothesis(@PathParam("metricId") String metricId, @Valid @NotNull LinkHypothesisRequest body) {
         String hypothesisId = UUID.randomUUID().toString();
-        send(new LinkHypothesis(metricId, hypothesisId, body.outcome(), body.statement(), body.direction(),
+        commands.send(new LinkHypothesis(metricId, hypothesisId, body.outcome(), body.statement(), body.direction(),
                 body.minCorrelation(), body.minSampleSize()), body.reason());
-        return answer(metricId, Response.status(Response.Status.CREATED)
+        return commands.answerForMetric(metricId, Response.status(Response.Status.CREATED)
                 .entity(new WriteResponses.HypothesisCreated(hypothesisId)));
     }
 
@@ -99,9 +97,9 @@ public class MetricWriteResource {
                                       @Valid @NotNull RecordCorrelationRequest body) {
         String correlationId = UUID.randomUUID().toString();
         CorrelationMethod method = body.method() == null ? CorrelationMethod.PEARSON : body.method();
-        Verdict verdict = send(new RecordCorrelation(metricId, correlationId, body.hypothesisId(), body.coefficient(),
+        Verdict verdict = commands.send(new RecordCorrelation(metricId, correlationId, body.hypothesisId(), body.coefficient(),
                 body.sampleSize(), body.periodStart(), body.periodEnd(), method, body.source()), null);
-        return answer(metricId, Response.status(Response.Status.CREATED)
+        return commands.answerForMetric(metricId, Response.status(Response.Status.CREATED)
                 .entity(new WriteResponses.CorrelationCreated(correlationId, verdict)));
     }
 
@@ -115,12 +113,12 @@ public class MetricWriteResource {
     @APIResponse(responseCode = "409", description = "The metric is already deprecated",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response deprecate(@PathParam("metricId") String metricId, @Valid @NotNull DeprecateMetricRequest body) {
-        String replacedBy = body.replacedBy() == null || body.replacedBy().isEmpty() ? null : body.replacedBy();
+        String replacedBy = blankToNull(body.replacedBy());
         if (replacedBy != null && !replacedBy.equals(metricId)) {
             requireActiveReplacement(replacedBy);
         }
-        send(new DeprecateMetric(metricId, body.reason(), replacedBy), body.reason());
-        return answer(metricId, Response.ok(new WriteResponses.MetricDeprecated(metricId)));
+        commands.send(new DeprecateMetric(metricId, body.reason(), replacedBy), body.reason());
+        return commands.answerForMetricAndItsTeam(metricId, Response.ok(new WriteResponses.MetricDeprecated(metricId)));
     }
 
     private void requireActiveReplacement(String replacedBy) {
@@ -134,14 +132,7 @@ public class MetricWriteResource {
         }
     }
 
-    private <R> R send(Object command, String reason) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(request.forCommand(reason)));
-    }
-
-    private Response answer(String metricId, Response.ResponseBuilder response) {
-        if (!readYourWrites.awaitMetric(metricId)) {
-            response.header(ReadYourWrites.PENDING_HEADER, "true");
-        }
-        return response.header(RequestContextMetadata.CORRELATION_HEADER, request.correlationId()).build();
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

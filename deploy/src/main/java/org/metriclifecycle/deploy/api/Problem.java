@@ -1,6 +1,8 @@
 package org.metriclifecycle.deploy.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -27,5 +29,17 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     Response toResponse() {
         return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+    }
+
+    /** With RFC 9457 extension members beside the standard ones (for example the budget's numbers). */
+    Response toResponse(Map<String, Object> extensions) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", instance);
+        body.putAll(extensions);
+        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(body).build();
     }
 }

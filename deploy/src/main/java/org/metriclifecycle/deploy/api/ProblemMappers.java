@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -22,6 +23,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.metriclifecycle.command.BudgetExceededException;
 import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.UnknownHypothesisException;
@@ -98,6 +100,15 @@ public class ProblemMappers {
     public Response conflict(LifecycleConflictException e, UriInfo uri) {
         return Problem.of(Response.Status.CONFLICT, "lifecycle-conflict", "Lifecycle conflict", e.getMessage(),
                 path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response overBudget(BudgetExceededException e, UriInfo uri) {
+        return Problem.of(Response.Status.CONFLICT, "metric-budget-exceeded", "Metric budget exceeded", e.getMessage(),
+                path(uri)).toResponse(Map.of(
+                        "team", e.team(),
+                        "coreMetricLimit", e.coreMetricLimit(),
+                        "metricsCounted", e.metricsCounted()));
     }
 
     @ServerExceptionMapper

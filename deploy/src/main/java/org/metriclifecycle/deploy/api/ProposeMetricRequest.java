@@ -4,7 +4,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Body of {@code POST /api/v1/metrics}. Text arrives trimmed and NFC-normalized (see {@link ApiJson}). */
+/**
+ * Body of {@code POST /api/v1/metrics}. Text arrives trimmed and NFC-normalized (see {@link ApiJson}).
+ * {@code replaces} with {@code businessCase} swaps an active metric of the same team out of the budget.
+ */
 public record ProposeMetricRequest(
         @NotBlank @Size(max = 120) String name,
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a slug: [a-z0-9][a-z0-9-]{0,63}")
@@ -14,5 +17,7 @@ public record ProposeMetricRequest(
         @Size(max = 50) @Pattern(regexp = "\\d+(\\.\\d+){0,2}", message = "must be a version like 1.0 or 2.1.3")
         String version,
         @Size(max = 500) String validFor,
-        @Size(max = 4000) String rationale) {
+        @Size(max = 4000) String rationale,
+        @Size(max = 64) String replaces,
+        @Size(max = 2000) String businessCase) {
 }

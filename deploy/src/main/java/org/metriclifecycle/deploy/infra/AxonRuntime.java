@@ -34,6 +34,10 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.EventBus;
 import org.metriclifecycle.command.LifecycleSettings;
+import org.metriclifecycle.command.TeamSettings;
+import org.metriclifecycle.command.team.MetricAdmission;
+import org.metriclifecycle.command.team.RotationDispatcher;
+import org.metriclifecycle.command.team.TeamAggregate;
 import org.metriclifecycle.command.metric.MetricAggregate;
 import org.metriclifecycle.events.EventMetadata;
 import org.metriclifecycle.query.metric.jpa.JpaMetricViewStore;
@@ -41,6 +45,10 @@ import org.metriclifecycle.query.metric.MetricProjection;
 import org.metriclifecycle.query.metric.MetricQueryHandlers;
 import org.metriclifecycle.query.metric.MetricViewStore;
 import org.metriclifecycle.query.metric.ViewJson;
+import org.metriclifecycle.query.team.TeamProjection;
+import org.metriclifecycle.query.team.TeamQueryHandlers;
+import org.metriclifecycle.query.team.TeamViewStore;
+import org.metriclifecycle.query.team.jpa.JpaTeamViewStore;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
@@ -58,6 +66,9 @@ public class AxonRuntime {
 
     /** The processing group (and processor) that keeps the metric views and histories the API reads. */
     public static final String METRIC_VIEWS = "metric-views";
+    public static final String TEAM_VIEWS = "team-views";
+    /** Turns each rotation handoff of a team into owner changes on its metrics. */
+    public static final String ROTATION_DISPATCH = "rotation-dispatch";
 
     static {
         // Axon reads these as system properties: no update check calling out, no console banner.
@@ -67,14 +78,16 @@ public class AxonRuntime {
 
     private final Configuration axon;
     private final MetricViewStore metricViews;
+    private final TeamViewStore teamViews;
 
     @Inject
     AxonRuntime(ActiveDatabase database, jakarta.transaction.TransactionManager jta, Clock clock,
-                LifecycleConfig lifecycle, ProjectionProgress progress) {
+                LifecycleConfig lifecycle, BudgetConfig budget, ProjectionProgress progress) {
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerialization.serializer();
         ConnectionProvider connections = new DataSourceConnectionProvider(database.dataSource());
         this.metricViews = new JpaMetricViewStore(database.entityManager(), ViewJson.mapper());
+        this.teamViews = new JpaTeamViewStore(database.entityManager(), ViewJson.mapper());
         GenericEventMessage.clock = clock;
 
         AtomicReference<DbSchedulerDeadlineManager> deadlineManager = new AtomicReference<>();
@@ -103,6 +116,7 @@ public class AxonRuntime {
                 .registerComponent(Clock.class, c -> clock)
                 .registerComponent(LifecycleSettings.class,
                         c -> new LifecycleSettings(lifecycle.linkWindow(), lifecycle.revalidationInterval()))
+                .registerComponent(TeamSettings.class, c -> new TeamSettings(budget.defaultCoreLimit()))
                 .configureDeadlineManager(c -> {
                     DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
                             .scheduler(deadlineScheduler)
@@ -115,7 +129,12 @@ public class AxonRuntime {
                     return manager;
                 })
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(MetricAggregate.class))
-                .registerQueryHandler(c -> new MetricQueryHandlers(metricViews, c.eventStore()));
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(TeamAggregate.class))
+                .registerCommandHandler(c -> new MetricAdmission(c.repository(TeamAggregate.class),
+                        c.repository(MetricAggregate.class)))
+                .registerQueryHandler(c -> new MetricQueryHandlers(metricViews, c.eventStore(), teamViews, clock))
+                .registerQueryHandler(c -> new TeamQueryHandlers(teamViews, metricViews, clock,
+                        budget.defaultCoreLimit(), lifecycle.revalidationInterval()));
         configurer.eventProcessing()
                 .registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(connections)
@@ -123,12 +142,17 @@ public class AxonRuntime {
                         .schema(tokenSchema())
                         .contentType(byte[].class)
                         .build())
-                .registerPooledStreamingEventProcessor(METRIC_VIEWS, c -> processorSource,
-                        (c, processor) -> processor.batchSize(100).initialSegmentCount(4)
-                                // Also how often an idle processor looks for events committed by other processes.
-                                .claimExtensionThreshold(1000))
                 .registerEventHandler(c -> new MetricProjection(metricViews))
-                .registerHandlerInterceptor(METRIC_VIEWS, c -> progress.signalAfterCommit());
+                .registerEventHandler(c -> new TeamProjection(teamViews))
+                .registerEventHandler(c -> new RotationDispatcher());
+        for (String processor : List.of(METRIC_VIEWS, TEAM_VIEWS, ROTATION_DISPATCH)) {
+            configurer.eventProcessing()
+                    .registerPooledStreamingEventProcessor(processor, c -> processorSource,
+                            (c, builder) -> builder.batchSize(100).initialSegmentCount(4)
+                                    // Also how often an idle processor looks for events committed by other processes.
+                                    .claimExtensionThreshold(1000))
+                    .registerHandlerInterceptor(processor, c -> progress.signalAfterCommit());
+        }
         this.axon = configurer.buildConfiguration();
         axon.eventStore().registerDispatchInterceptor(events -> {
             processorSource.wakeAfterCommit();
@@ -168,6 +192,12 @@ public class AxonRuntime {
     @Singleton
     MetricViewStore metricViewStore() {
         return metricViews;
+    }
+
+    @Produces
+    @Singleton
+    TeamViewStore teamViewStore() {
+        return teamViews;
     }
 
     public Configuration configuration() {

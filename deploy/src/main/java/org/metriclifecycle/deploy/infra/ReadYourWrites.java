@@ -1,10 +1,15 @@
 package org.metriclifecycle.deploy.infra;
 
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.metriclifecycle.events.TeamEvent;
 import org.metriclifecycle.query.metric.MetricViewStore;
+import org.metriclifecycle.query.team.TeamViewStore;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -19,28 +24,44 @@ public class ReadYourWrites {
 
     private final EventStore eventStore;
     private final MetricViewStore views;
+    private final TeamViewStore teams;
     private final ProjectionProgress progress;
     private final ApiConfig config;
 
     @Inject
-    ReadYourWrites(EventStore eventStore, MetricViewStore views, ProjectionProgress progress, ApiConfig config) {
+    ReadYourWrites(EventStore eventStore, MetricViewStore views, TeamViewStore teams, ProjectionProgress progress,
+                   ApiConfig config) {
         this.eventStore = eventStore;
         this.views = views;
+        this.teams = teams;
         this.progress = progress;
         this.config = config;
     }
 
     /** @return whether the metric's views caught up with its stream before the timeout */
     public boolean awaitMetric(String metricId) {
+        return await(metricId, () -> views.lastAppliedSequence(metricId));
+    }
+
+    /** @return whether the team's views caught up with the team's stream before the timeout */
+    public boolean awaitTeam(String team) {
+        return await(TeamEvent.aggregateId(team), () -> teams.lastAppliedSequence(team));
+    }
+
+    /** The team a metric belongs to, as the read model knows it (null for an unknown metric). */
+    public String teamOf(String metricId) {
+        return QuarkusTransaction.joiningExisting().call(
+                () -> views.find(metricId).map(stored -> stored.view().team()).orElse(null));
+    }
+
+    private boolean await(String aggregateId, Supplier<OptionalLong> applied) {
         // The write has committed, so the stream's last sequence is at least the write's own last event.
-        long written = eventStore.lastSequenceNumberFor(metricId).orElse(-1L);
+        long written = eventStore.lastSequenceNumberFor(aggregateId).orElse(-1L);
         if (written < 0) {
             return true;
         }
-        return progress.await(() -> applied(metricId) >= written, config.readYourWritesTimeout());
-    }
-
-    private long applied(String metricId) {
-        return QuarkusTransaction.joiningExisting().call(() -> views.lastAppliedSequence(metricId).orElse(-1L));
+        return progress.await(
+                () -> QuarkusTransaction.joiningExisting().call(() -> applied.get().orElse(-1L)) >= written,
+                config.readYourWritesTimeout());
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.metriclifecycle.deploy.support.Api.correlate;
+import static org.metriclifecycle.deploy.support.Api.freshTeam;
 import static org.metriclifecycle.deploy.support.Api.link;
 import static org.metriclifecycle.deploy.support.Api.propose;
 import static org.metriclifecycle.deploy.support.Api.view;
@@ -30,10 +31,10 @@ class DeadlinesFireTest {
 
     @Test
     void aMetricWithoutSupportedHypothesisIsDeprioritizedWhenItsLinkWindowCloses() {
-        String proposed = propose("deadlines", "ada");
-        String linked = propose("deadlines", "ada");
+        String proposed = propose(freshTeam(), "ada");
+        String linked = propose(freshTeam(), "ada");
         link(linked, "POSITIVE", 0.5, 10);
-        String validated = propose("deadlines", "ada");
+        String validated = propose(freshTeam(), "ada");
         correlate(validated, link(validated, "POSITIVE", 0.5, 10), 0.9, 50);
 
         for (String metricId : List.of(proposed, linked)) {
@@ -50,7 +51,7 @@ class DeadlinesFireTest {
 
     @Test
     void aSupportedMetricLapsesWithoutRevalidationAndRecoversWithNewEvidence() {
-        String metricId = propose("deadlines", "ada");
+        String metricId = propose(freshTeam(), "ada");
         String hypothesisId = link(metricId, "POSITIVE", 0.5, 10);
         correlate(metricId, hypothesisId, 0.9, 50);
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -11,7 +12,14 @@ import io.restassured.response.ValidatableResponse;
 /** Small helpers that drive the HTTP API the way a team's tooling would. */
 public final class Api {
 
+    private static final AtomicLong COUNTER = new AtomicLong();
+
     private Api() {
+    }
+
+    /** A team of the test's own, so tests never share a budget or a rotation. */
+    public static String freshTeam() {
+        return "t-" + Long.toString(System.nanoTime(), 36) + "-" + COUNTER.incrementAndGet();
     }
 
     public static Map<String, Object> metric(String team, String owner) {

@@ -1,5 +1,7 @@
 package org.metriclifecycle.query.metric;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -7,21 +9,48 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.metriclifecycle.events.MetricEvent;
+import org.metriclifecycle.events.MetricStatus;
+import org.metriclifecycle.query.team.RotationForecast;
+import org.metriclifecycle.query.team.RotationView;
+import org.metriclifecycle.query.team.StoredTeamView;
+import org.metriclifecycle.query.team.TeamView;
+import org.metriclifecycle.query.team.TeamViewStore;
 
 /** Answers the read side's queries: current state from the store, past state from the event stream itself. */
 public class MetricQueryHandlers {
 
     private final MetricViewStore store;
     private final EventStore eventStore;
+    private final TeamViewStore teams;
+    private final Clock clock;
 
-    public MetricQueryHandlers(MetricViewStore store, EventStore eventStore) {
+    public MetricQueryHandlers(MetricViewStore store, EventStore eventStore, TeamViewStore teams, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.eventStore = Objects.requireNonNull(eventStore, "eventStore");
+        this.teams = Objects.requireNonNull(teams, "teams");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The stored view, with the next handoff filled in when the metric's team rotates ownership. */
     @QueryHandler
     public MetricView find(FindMetric query) {
-        return store.find(query.metricId()).map(StoredMetricView::view).orElse(null);
+        MetricView view = store.find(query.metricId()).map(StoredMetricView::view).orElse(null);
+        if (view == null || view.status() == MetricStatus.DEPRECATED) {
+            return view;
+        }
+        RotationView rotation = teams.find(view.team()).map(StoredTeamView::view).map(TeamView::rotation).orElse(null);
+        if (rotation == null) {
+            return view;
+        }
+        // The rotation counts the team's active metrics in order of proposal; this metric's place is its index.
+        List<MetricView> active = store.activeOfTeam(view.team());
+        for (int i = 0; i < active.size(); i++) {
+            if (active.get(i).metricId().equals(view.metricId())) {
+                RotationForecast forecast = RotationForecast.of(rotation, clock.instant());
+                return view.withNextHandoff(forecast.nextOwner(i), forecast.nextHandoffAt());
+            }
+        }
+        return view;
     }
 
     /**

@@ -9,6 +9,13 @@ import org.metriclifecycle.events.MetricStatus;
 /**
  * A metric as the read side answers it: the JSON of {@code GET /api/v1/metrics/{metricId}}, so the component names
  * are the API's field names. Built only by {@link MetricViewFold}; the "with" methods are its copy helpers.
+ *
+ * @param evidenceVersion the definition version of the latest conclusive correlation since the last major revision
+ * @param lastSupportedAt when the latest supporting correlation since the last major revision was recorded
+ * @param revisions       oldest first
+ * @param nextOwner       who the team's rotation hands the metric to next; filled at query time only, so it is null
+ *                        in the stored document and in {@code ?asOf} views
+ * @param nextHandoffAt   when that happens; query time only, like {@code nextOwner}
  */
 public record MetricView(
         String metricId,
@@ -27,10 +34,18 @@ public record MetricView(
         Instant deprecatedAt,
         String deprecationReason,
         String replacedBy,
-        List<HypothesisView> hypotheses) {
+        List<HypothesisView> hypotheses,
+        String evidenceVersion,
+        Instant lastSupportedAt,
+        List<BlindSpotView> blindSpots,
+        List<RevisionView> revisions,
+        String nextOwner,
+        Instant nextHandoffAt) {
 
     public MetricView {
         hypotheses = hypotheses == null ? List.of() : List.copyOf(hypotheses);
+        blindSpots = blindSpots == null ? List.of() : List.copyOf(blindSpots);
+        revisions = revisions == null ? List.of() : List.copyOf(revisions);
     }
 
     /** The hypothesis with that id; a method with a parameter, so Jackson never mistakes it for a property. */
@@ -38,38 +53,140 @@ public record MetricView(
         return hypotheses.stream().filter(h -> h.hypothesisId().equals(hypothesisId)).findFirst();
     }
 
+    /** The blind spot with that id; a method with a parameter, like {@link #hypothesis}. */
+    public Optional<BlindSpotView> blindSpot(String blindSpotId) {
+        return blindSpots.stream().filter(b -> b.blindSpotId().equals(blindSpotId)).findFirst();
+    }
+
     public MetricView withStatus(MetricStatus newStatus) {
-        return new MetricView(metricId, name, description, team, owner, version, validFor, rationale, newStatus,
-                proposedAt, linkDeadline, revalidationDue, deprioritizedAt, deprecatedAt, deprecationReason,
-                replacedBy, hypotheses);
+        Copy copy = new Copy(this);
+        copy.status = newStatus;
+        return copy.build();
     }
 
     public MetricView withOwner(String newOwner) {
-        return new MetricView(metricId, name, description, team, newOwner, version, validFor, rationale, status,
-                proposedAt, linkDeadline, revalidationDue, deprioritizedAt, deprecatedAt, deprecationReason,
-                replacedBy, hypotheses);
+        Copy copy = new Copy(this);
+        copy.owner = newOwner;
+        return copy.build();
     }
 
     public MetricView withRevalidationDue(Instant due) {
-        return new MetricView(metricId, name, description, team, owner, version, validFor, rationale, status,
-                proposedAt, linkDeadline, due, deprioritizedAt, deprecatedAt, deprecationReason, replacedBy,
-                hypotheses);
+        Copy copy = new Copy(this);
+        copy.revalidationDue = due;
+        return copy.build();
     }
 
     public MetricView withDeprioritizedAt(Instant at) {
-        return new MetricView(metricId, name, description, team, owner, version, validFor, rationale, status,
-                proposedAt, linkDeadline, revalidationDue, at, deprecatedAt, deprecationReason, replacedBy,
-                hypotheses);
+        Copy copy = new Copy(this);
+        copy.deprioritizedAt = at;
+        return copy.build();
     }
 
     public MetricView withDeprecation(Instant at, String reason, String replacement) {
-        return new MetricView(metricId, name, description, team, owner, version, validFor, rationale, status,
-                proposedAt, linkDeadline, revalidationDue, deprioritizedAt, at, reason, replacement, hypotheses);
+        Copy copy = new Copy(this);
+        copy.deprecatedAt = at;
+        copy.deprecationReason = reason;
+        copy.replacedBy = replacement;
+        return copy.build();
     }
 
     public MetricView withHypotheses(List<HypothesisView> newHypotheses) {
-        return new MetricView(metricId, name, description, team, owner, version, validFor, rationale, status,
-                proposedAt, linkDeadline, revalidationDue, deprioritizedAt, deprecatedAt, deprecationReason,
-                replacedBy, newHypotheses);
+        Copy copy = new Copy(this);
+        copy.hypotheses = newHypotheses;
+        return copy.build();
+    }
+
+    public MetricView withLinkDeadline(Instant deadline) {
+        Copy copy = new Copy(this);
+        copy.linkDeadline = deadline;
+        return copy.build();
+    }
+
+    public MetricView withEvidence(String newEvidenceVersion, Instant newLastSupportedAt) {
+        Copy copy = new Copy(this);
+        copy.evidenceVersion = newEvidenceVersion;
+        copy.lastSupportedAt = newLastSupportedAt;
+        return copy.build();
+    }
+
+    public MetricView withBlindSpots(List<BlindSpotView> newBlindSpots) {
+        Copy copy = new Copy(this);
+        copy.blindSpots = newBlindSpots;
+        return copy.build();
+    }
+
+    public MetricView withDefinition(String newVersion, String newValidFor, List<RevisionView> newRevisions) {
+        Copy copy = new Copy(this);
+        copy.version = newVersion;
+        copy.validFor = newValidFor;
+        copy.revisions = newRevisions;
+        return copy.build();
+    }
+
+    public MetricView withNextHandoff(String successor, Instant at) {
+        Copy copy = new Copy(this);
+        copy.nextOwner = successor;
+        copy.nextHandoffAt = at;
+        return copy.build();
+    }
+
+    /** Mutable scratch copy, so each "with" method names only the components it changes. */
+    private static final class Copy {
+        private final String metricId;
+        private final String name;
+        private final String description;
+        private final String team;
+        private String owner;
+        private String version;
+        private String validFor;
+        private final String rationale;
+        private MetricStatus status;
+        private final Instant proposedAt;
+        private Instant linkDeadline;
+        private Instant revalidationDue;
+        private Instant deprioritizedAt;
+        private Instant deprecatedAt;
+        private String deprecationReason;
+        private String replacedBy;
+        private List<HypothesisView> hypotheses;
+        private String evidenceVersion;
+        private Instant lastSupportedAt;
+        private List<BlindSpotView> blindSpots;
+        private List<RevisionView> revisions;
+        private String nextOwner;
+        private Instant nextHandoffAt;
+
+        Copy(MetricView view) {
+            metricId = view.metricId;
+            name = view.name;
+            description = view.description;
+            team = view.team;
+            owner = view.owner;
+            version = view.version;
+            validFor = view.validFor;
+            rationale = view.rationale;
+            status = view.status;
+            proposedAt = view.proposedAt;
+            linkDeadline = view.linkDeadline;
+            revalidationDue = view.revalidationDue;
+            deprioritizedAt = view.deprioritizedAt;
+            deprecatedAt = view.deprecatedAt;
+            deprecationReason = view.deprecationReason;
+            replacedBy = view.replacedBy;
+            hypotheses = view.hypotheses;
+            evidenceVersion = view.evidenceVersion;
+            lastSupportedAt = view.lastSupportedAt;
+            blindSpots = view.blindSpots;
+            revisions = view.revisions;
+            nextOwner = view.nextOwner;
+            nextHandoffAt = view.nextHandoffAt;
+        }
+
+        MetricView build() {
+            return new MetricView(metricId, name, description, team, owner, version, validFor, rationale, status,
+                    proposedAt, linkDeadline, revalidationDue, deprioritizedAt, deprecatedAt, deprecationReason,
+                    replacedBy, hypotheses, evidenceVersion, lastSupportedAt, blindSpots, revisions, nextOwner,
+                    nextHandoffAt);
+        }
     }
 }

@@ -1,17 +1,22 @@
 package org.metriclifecycle.query.metric;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.metriclifecycle.events.BlindSpotRecorded;
 import org.metriclifecycle.events.CorrelationRecorded;
 import org.metriclifecycle.events.HypothesisLinked;
 import org.metriclifecycle.events.HypothesisStatus;
+import org.metriclifecycle.events.MetricDefinitionRevised;
 import org.metriclifecycle.events.MetricDeprecated;
 import org.metriclifecycle.events.MetricDeprioritized;
 import org.metriclifecycle.events.MetricEvent;
 import org.metriclifecycle.events.MetricProposed;
 import org.metriclifecycle.events.MetricReprioritized;
 import org.metriclifecycle.events.MetricStatus;
+import org.metriclifecycle.events.OwnerChanged;
+import org.metriclifecycle.events.OwnershipRotated;
 import org.metriclifecycle.events.Verdict;
 
 /**
@@ -55,6 +60,14 @@ public final class MetricViewFold {
             next = current.withDeprioritizedAt(null);
         } else if (event instanceof MetricDeprecated deprecated) {
             next = current.withDeprecation(deprecated.deprecatedAt(), deprecated.reason(), deprecated.replacedBy());
+        } else if (event instanceof OwnerChanged changed) {
+            next = current.withOwner(changed.newOwner());
+        } else if (event instanceof OwnershipRotated rotated) {
+            next = current.withOwner(rotated.newOwner());
+        } else if (event instanceof MetricDefinitionRevised revised) {
+            next = revise(current, revised);
+        } else if (event instanceof BlindSpotRecorded recorded) {
+            next = addBlindSpot(current, recorded);
         } else {
             throw new IllegalArgumentException("unknown metric event " + event.getClass().getName());
         }
@@ -64,7 +77,8 @@ public final class MetricViewFold {
     private static MetricView proposal(MetricProposed proposed) {
         return new MetricView(proposed.metricId(), proposed.name(), proposed.description(), proposed.team(),
                 proposed.owner(), proposed.version(), proposed.validFor(), proposed.rationale(), null,
-                proposed.proposedAt(), proposed.linkDeadline(), null, null, null, null, null, List.of());
+                proposed.proposedAt(), proposed.linkDeadline(), null, null, null, null, null, List.of(), null, null,
+                List.of(), List.of(), null, null);
     }
 
     private static MetricView link(MetricView current, HypothesisLinked linked) {
@@ -101,7 +115,43 @@ public final class MetricViewFold {
         if (recorded.verdict() == Verdict.SUPPORTED && recorded.revalidationDue() != null) {
             next = next.withRevalidationDue(recorded.revalidationDue());
         }
+        if (recorded.verdict().isConclusive()) {
+            Instant supportedAt = recorded.verdict() == Verdict.SUPPORTED
+                    ? recorded.recordedAt() : next.lastSupportedAt();
+            next = next.withEvidence(recorded.definitionVersion(), supportedAt);
+        }
         return next;
+    }
+
+    /**
+     * A major revision means the old evidence no longer speaks for the metric: judgements are reset but the
+     * correlations stay on display, and a fresh link window runs. A minor one only moves the definition.
+     */
+    private static MetricView revise(MetricView current, MetricDefinitionRevised revised) {
+        List<RevisionView> revisions = new ArrayList<>(current.revisions());
+        revisions.add(RevisionView.of(revised));
+        MetricView next = current.withDefinition(revised.version(), revised.validFor(), revisions);
+        if (!revised.major()) {
+            return next;
+        }
+        List<HypothesisView> reopened = new ArrayList<>(next.hypotheses().size());
+        for (HypothesisView hypothesis : next.hypotheses()) {
+            reopened.add(hypothesis.withStatus(HypothesisStatus.OPEN));
+        }
+        return next.withHypotheses(reopened)
+                .withLinkDeadline(revised.linkDeadline())
+                .withRevalidationDue(null)
+                .withEvidence(null, null);
+    }
+
+    private static MetricView addBlindSpot(MetricView current, BlindSpotRecorded recorded) {
+        if (current.blindSpot(recorded.blindSpotId()).isPresent()) {
+            throw new IllegalStateException("blind spot " + recorded.blindSpotId() + " is already recorded for metric "
+                    + current.metricId());
+        }
+        List<BlindSpotView> blindSpots = new ArrayList<>(current.blindSpots());
+        blindSpots.add(BlindSpotView.of(recorded));
+        return current.withBlindSpots(blindSpots);
     }
 
     private static MetricView withDerivedStatus(MetricView view) {

@@ -32,6 +32,12 @@ public interface MetricViewStore {
      */
     MetricPage list(MetricFilter filter, int page, int size);
 
+    /**
+     * The team's metrics that are not DEPRECATED, in {@link #LIST_ORDER}: the order of proposal the rotation rule
+     * counts metrics in.
+     */
+    List<MetricView> activeOfTeam(String team);
+
     /** The sequence of the last event folded into the metric's view, empty while it has none. */
     OptionalLong lastAppliedSequence(String metricId);
 

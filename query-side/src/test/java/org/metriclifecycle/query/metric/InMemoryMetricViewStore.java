@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
+import org.metriclifecycle.events.MetricStatus;
+
 /** A {@link MetricViewStore} in maps, answering like the JPA one (same order, same paging), for tests. */
 public class InMemoryMetricViewStore implements MetricViewStore {
 
@@ -52,6 +54,18 @@ public class InMemoryMetricViewStore implements MetricViewStore {
         }
         int from = (int) first;
         return new MetricPage(matches.subList(from, Math.min(from + size, matches.size())), matches.size());
+    }
+
+    @Override
+    public synchronized List<MetricView> activeOfTeam(String team) {
+        List<MetricView> active = new ArrayList<>();
+        for (StoredMetricView stored : views.values()) {
+            if (stored.view().team().equals(team) && stored.view().status() != MetricStatus.DEPRECATED) {
+                active.add(stored.view());
+            }
+        }
+        active.sort(LIST_ORDER);
+        return active;
     }
 
     @Override

@@ -108,4 +108,19 @@ class InMemoryMetricViewStoreTest {
                 .containsExactly("MetricProposed", "HypothesisLinked");
         assertThat(store.history("unknown")).isEmpty();
     }
+
+    @Test
+    void activeMetricsOfATeamAreTheNonDeprecatedOnesInProposalOrder() {
+        save("m-c", "search", "ada", day(2));
+        save("m-b", "search", "carl", day(1));
+        save("m-a", "search", "lena", day(2));
+        save("m-x", "ads", "ada", T0);
+        MetricView gone = MetricViewFold.apply(save("m-d", "search", "ada", T0),
+                deprecated("m-d", "obsolete", null, day(5)));
+        store.save(gone, 1);
+
+        assertThat(store.activeOfTeam("search")).extracting(MetricView::metricId)
+                .containsExactly("m-b", "m-a", "m-c");
+        assertThat(store.activeOfTeam("nobody")).isEmpty();
+    }
 }

@@ -8,7 +8,10 @@ import static org.metriclifecycle.query.metric.TestEvents.deprecated;
 import static org.metriclifecycle.query.metric.TestEvents.linked;
 import static org.metriclifecycle.query.metric.TestEvents.proposed;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.metriclifecycle.events.EventMetadata;
 import org.metriclifecycle.events.MetricEvent;
 import org.metriclifecycle.events.MetricStatus;
+import org.metriclifecycle.events.RotationOverrideAdded;
+import org.metriclifecycle.events.RotationScheduled;
+import org.metriclifecycle.events.TeamEvent;
 import org.metriclifecycle.events.Verdict;
+import org.metriclifecycle.query.team.InMemoryTeamViewStore;
+import org.metriclifecycle.query.team.TeamViewFold;
 
 class MetricQueryHandlersTest {
 
@@ -39,7 +47,10 @@ class MetricQueryHandlersTest {
             .build();
     private final InMemoryMetricViewStore store = new InMemoryMetricViewStore();
     private final MetricProjection projection = new MetricProjection(store);
-    private final MetricQueryHandlers handlers = new MetricQueryHandlers(store, eventStore);
+    private final InMemoryTeamViewStore teams = new InMemoryTeamViewStore();
+    /** One hour after the rotation below starts: its next handoff is number 1, on day(7). */
+    private final Clock clock = Clock.fixed(day(0).plusSeconds(3600), ZoneOffset.UTC);
+    private final MetricQueryHandlers handlers = new MetricQueryHandlers(store, eventStore, teams, clock);
     private final List<DomainEventMessage<?>> published = new ArrayList<>();
 
     @AfterEach
@@ -174,5 +185,51 @@ class MetricQueryHandlersTest {
         assertThat(page.total()).isEqualTo(1);
         assertThat(history.entries()).hasSize(4);
         assertThat(unknown).isNull();
+    }
+
+    private void rotate(TeamEvent... events) {
+        long sequence = teams.lastAppliedSequence("search").orElse(-1);
+        for (TeamEvent event : events) {
+            teams.save(TeamViewFold.apply(teams.find("search").map(t -> t.view()).orElse(null), event),
+                    ++sequence);
+        }
+    }
+
+    private static RotationScheduled weekly(String... members) {
+        return new RotationScheduled("search", "s-1", List.of(members), Duration.ofDays(7), T0, T0);
+    }
+
+    @Test
+    void findNamesTheNextOwnerOfAnActiveMetricWhenItsTeamRotates() {
+        append(proposed("m-a", "search", "ada", T0), T0);
+        append(proposed("m-b", "search", "ada", day(1)), day(1));
+        append(proposed("m-c", "ads", "ada", day(1)), day(1));
+        assertThat(handlers.find(new FindMetric("m-a")).nextOwner()).isNull();
+
+        rotate(weekly("ada", "lena", "carl"));
+
+        // Handoff 1: the i-th active metric goes to members[(1 + i) mod 3].
+        MetricView first = handlers.find(new FindMetric("m-a"));
+        assertThat(first.nextOwner()).isEqualTo("lena");
+        assertThat(first.nextHandoffAt()).isEqualTo(day(7));
+        assertThat(handlers.find(new FindMetric("m-b")).nextOwner()).isEqualTo("carl");
+        assertThat(handlers.find(new FindMetric("m-c")).nextOwner()).isNull();
+        assertThat(store.find("m-a").orElseThrow().view().nextOwner()).isNull();
+        assertThat(handlers.findAsOf(new FindMetricAsOf("m-a", day(365))).nextOwner()).isNull();
+
+        rotate(new RotationOverrideAdded("search", "o-1", "lena", "vera", day(6), day(8)));
+        assertThat(handlers.find(new FindMetric("m-a")).nextOwner()).isEqualTo("vera");
+    }
+
+    @Test
+    void aDeprecatedMetricHasNoNextOwnerAndNoLongerCountsForTheOthers() {
+        append(proposed("m-a", "search", "ada", T0), T0);
+        append(proposed("m-b", "search", "ada", day(1)), day(1));
+        rotate(weekly("ada", "lena", "carl"));
+        append(deprecated("m-a", "gone", null, day(2)), day(2));
+
+        assertThat(handlers.find(new FindMetric("m-a")).nextOwner()).isNull();
+        assertThat(handlers.find(new FindMetric("m-a")).nextHandoffAt()).isNull();
+        assertThat(handlers.find(new FindMetric("m-b")).nextOwner()).isEqualTo("lena");
     }
 }

@@ -2,16 +2,21 @@ package org.metriclifecycle.query.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.metriclifecycle.query.metric.TestEvents.LINK_WINDOW;
 import static org.metriclifecycle.query.metric.TestEvents.REVALIDATION;
 import static org.metriclifecycle.query.metric.TestEvents.T0;
+import static org.metriclifecycle.query.metric.TestEvents.blindSpot;
 import static org.metriclifecycle.query.metric.TestEvents.correlation;
 import static org.metriclifecycle.query.metric.TestEvents.day;
 import static org.metriclifecycle.query.metric.TestEvents.deprecated;
 import static org.metriclifecycle.query.metric.TestEvents.deprioritized;
 import static org.metriclifecycle.query.metric.TestEvents.linked;
+import static org.metriclifecycle.query.metric.TestEvents.ownerChanged;
 import static org.metriclifecycle.query.metric.TestEvents.proposed;
 import static org.metriclifecycle.query.metric.TestEvents.reprioritized;
+import static org.metriclifecycle.query.metric.TestEvents.revised;
+import static org.metriclifecycle.query.metric.TestEvents.rotated;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +27,7 @@ import org.metriclifecycle.events.Direction;
 import org.metriclifecycle.events.HypothesisStatus;
 import org.metriclifecycle.events.MetricEvent;
 import org.metriclifecycle.events.MetricStatus;
+import org.metriclifecycle.events.ScoreDelta;
 import org.metriclifecycle.events.Verdict;
 
 class MetricViewFoldTest {
@@ -42,7 +48,8 @@ class MetricViewFoldTest {
 
         assertThat(view).isEqualTo(new MetricView(M, "hallucination rate", "share of answers with invented facts",
                 "search", "lena", "1.0", "support answers", "users complain about made-up answers",
-                MetricStatus.PROPOSED, T0, T0.plus(LINK_WINDOW), null, null, null, null, null, List.of()));
+                MetricStatus.PROPOSED, T0, T0.plus(LINK_WINDOW), null, null, null, null, null, List.of(), null, null,
+                List.of(), List.of(), null, null));
     }
 
     @Test
@@ -218,5 +225,119 @@ class MetricViewFoldTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> MetricViewFold.apply(view, linked("m-2", "h2")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aManualOwnerChangeAndAScheduledRotationBothSetTheOwner() {
+        MetricView changed = fold(proposed(M, T0), ownerChanged(M, "ada", "lena", day(1)));
+        assertThat(changed.owner()).isEqualTo("lena");
+
+        MetricView rotated = MetricViewFold.apply(changed, rotated(M, "lena", "carl", 3, day(7)));
+        assertThat(rotated.owner()).isEqualTo("carl");
+        assertThat(rotated).isEqualTo(changed.withOwner("carl"));
+    }
+
+    @Test
+    void conclusiveCorrelationsSetTheEvidenceVersionAndSupportingOnesTheLastSupport() {
+        MetricView inconclusive = fold(proposed(M, T0), linked(M, "h1"), linked(M, "h2"),
+                correlation(M, "c1", "h1", Verdict.INCONCLUSIVE, day(1)));
+        assertThat(inconclusive.evidenceVersion()).isNull();
+        assertThat(inconclusive.lastSupportedAt()).isNull();
+
+        MetricView supported = MetricViewFold.apply(inconclusive,
+                correlation(M, "c2", "h1", Verdict.SUPPORTED, day(2)));
+        assertThat(supported.evidenceVersion()).isEqualTo("1.0");
+        assertThat(supported.lastSupportedAt()).isEqualTo(day(2));
+
+        MetricView refuted = MetricViewFold.apply(supported,
+                correlation(M, "c3", "h2", Verdict.REFUTED, day(3), "1.1"));
+        assertThat(refuted.evidenceVersion()).isEqualTo("1.1");
+        assertThat(refuted.lastSupportedAt()).isEqualTo(day(2));
+
+        MetricView laterInconclusive = MetricViewFold.apply(refuted,
+                correlation(M, "c4", "h2", Verdict.INCONCLUSIVE, day(4), "1.2"));
+        assertThat(laterInconclusive.evidenceVersion()).isEqualTo("1.1");
+        assertThat(laterInconclusive.lastSupportedAt()).isEqualTo(day(2));
+    }
+
+    @Test
+    void aMinorRevisionMovesTheDefinitionAndKeepsTheEvidence() {
+        MetricView validated = fold(proposed(M, T0), linked(M, "h1"),
+                correlation(M, "c1", "h1", Verdict.SUPPORTED, day(1)));
+
+        MetricView revised = MetricViewFold.apply(validated,
+                revised(M, "1.0", "1.1", day(5), new ScoreDelta("baseline", 0.41, 0.42)));
+
+        assertThat(revised.version()).isEqualTo("1.1");
+        assertThat(revised.validFor()).isEqualTo("support answers in 1.1");
+        assertThat(revised.revisions()).containsExactly(new RevisionView("1.0", "1.1", "note for 1.1",
+                "support answers", "support answers in 1.1", List.of(new ScoreDelta("baseline", 0.41, 0.42)), false,
+                day(5)));
+        assertThat(revised.status()).isEqualTo(MetricStatus.VALIDATED);
+        assertThat(revised.hypotheses()).isEqualTo(validated.hypotheses());
+        assertThat(revised.evidenceVersion()).isEqualTo("1.0");
+        assertThat(revised.lastSupportedAt()).isEqualTo(day(1));
+        assertThat(revised.revalidationDue()).isEqualTo(validated.revalidationDue());
+        assertThat(revised.linkDeadline()).isEqualTo(validated.linkDeadline());
+    }
+
+    @Test
+    void aMajorRevisionReopensEveryHypothesisAndStartsANewLinkWindow() {
+        MetricView before = fold(proposed(M, T0), linked(M, "h1"), linked(M, "h2"),
+                correlation(M, "c1", "h1", Verdict.SUPPORTED, day(1)),
+                correlation(M, "c2", "h2", Verdict.REFUTED, day(2)),
+                revised(M, "1.0", "1.1", day(3)));
+
+        MetricView major = MetricViewFold.apply(before, revised(M, "1.1", "2.0", day(10)));
+
+        assertThat(major.version()).isEqualTo("2.0");
+        assertThat(major.hypotheses()).extracting(HypothesisView::status)
+                .containsOnly(HypothesisStatus.OPEN);
+        assertThat(major.hypotheses()).extracting(h -> h.latestCorrelation().correlationId())
+                .containsExactly("c1", "c2");
+        assertThat(major.status()).isEqualTo(MetricStatus.LINKED);
+        assertThat(major.linkDeadline()).isEqualTo(day(10).plus(LINK_WINDOW));
+        assertThat(major.revalidationDue()).isNull();
+        assertThat(major.evidenceVersion()).isNull();
+        assertThat(major.lastSupportedAt()).isNull();
+        assertThat(major.revisions()).extracting(RevisionView::version, RevisionView::major)
+                .containsExactly(tuple("1.1", false),
+                        tuple("2.0", true));
+
+        MetricView resupported = MetricViewFold.apply(major,
+                correlation(M, "c3", "h2", Verdict.SUPPORTED, day(12), "2.0"));
+        assertThat(resupported.status()).isEqualTo(MetricStatus.VALIDATED);
+        assertThat(resupported.evidenceVersion()).isEqualTo("2.0");
+        assertThat(resupported.lastSupportedAt()).isEqualTo(day(12));
+        assertThat(resupported.revalidationDue()).isEqualTo(day(12).plus(REVALIDATION));
+    }
+
+    @Test
+    void aMajorRevisionOfAMetricWithoutHypothesesLeavesItProposed() {
+        MetricView major = fold(proposed(M, T0), revised(M, "1.0", "2.0", day(10)));
+
+        assertThat(major.status()).isEqualTo(MetricStatus.PROPOSED);
+        assertThat(major.linkDeadline()).isEqualTo(day(10).plus(LINK_WINDOW));
+    }
+
+    @Test
+    void blindSpotsAreAppendedInTheOrderTheyWereRecorded() {
+        MetricView view = fold(proposed(M, T0), blindSpot(M, "b2", day(1)), blindSpot(M, "b1", day(2)));
+
+        assertThat(view.blindSpots()).extracting(BlindSpotView::blindSpotId).containsExactly("b2", "b1");
+        assertThat(view.blindSpots().get(0)).isEqualTo(new BlindSpotView("b2", "rude tone",
+                "answers were correct but rude", "INC-42", day(1)));
+        assertThat(view.status()).isEqualTo(MetricStatus.PROPOSED);
+        assertThatThrownBy(() -> MetricViewFold.apply(view, blindSpot(M, "b1", day(3))))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theFoldNeverFillsTheQueryTimeFields() {
+        MetricView view = fold(proposed(M, T0), linked(M, "h1"), rotated(M, "ada", "lena", 0, day(1)),
+                revised(M, "1.0", "2.0", day(2)), blindSpot(M, "b1", day(3)));
+
+        assertThat(view.nextOwner()).isNull();
+        assertThat(view.nextHandoffAt()).isNull();
     }
 }

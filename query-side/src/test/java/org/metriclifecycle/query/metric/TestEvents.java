@@ -3,16 +3,22 @@ package org.metriclifecycle.query.metric;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
+import org.metriclifecycle.events.BlindSpotRecorded;
 import org.metriclifecycle.events.CorrelationMethod;
 import org.metriclifecycle.events.CorrelationRecorded;
 import org.metriclifecycle.events.DeprioritizationRule;
 import org.metriclifecycle.events.Direction;
 import org.metriclifecycle.events.HypothesisLinked;
+import org.metriclifecycle.events.MetricDefinitionRevised;
 import org.metriclifecycle.events.MetricDeprecated;
 import org.metriclifecycle.events.MetricDeprioritized;
 import org.metriclifecycle.events.MetricProposed;
 import org.metriclifecycle.events.MetricReprioritized;
+import org.metriclifecycle.events.OwnerChanged;
+import org.metriclifecycle.events.OwnershipRotated;
+import org.metriclifecycle.events.ScoreDelta;
 import org.metriclifecycle.events.Verdict;
 
 /** Events as the write side would emit them, with only what a test cares about as parameters. */
@@ -41,11 +47,38 @@ final class TestEvents {
 
     static CorrelationRecorded correlation(String metricId, String correlationId, String hypothesisId,
                                            Verdict verdict, Instant at) {
+        return correlation(metricId, correlationId, hypothesisId, verdict, at, "1.0");
+    }
+
+    static CorrelationRecorded correlation(String metricId, String correlationId, String hypothesisId,
+                                           Verdict verdict, Instant at, String definitionVersion) {
         double coefficient = verdict == Verdict.REFUTED ? 0.2 : 0.8;
         int sampleSize = verdict == Verdict.INCONCLUSIVE ? 40 : 600;
         return new CorrelationRecorded(metricId, correlationId, hypothesisId, coefficient, sampleSize,
                 LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31"), CorrelationMethod.PEARSON,
-                "eval-pipeline", "1.0", verdict, at, verdict == Verdict.SUPPORTED ? at.plus(REVALIDATION) : null);
+                "eval-pipeline", definitionVersion, verdict, at,
+                verdict == Verdict.SUPPORTED ? at.plus(REVALIDATION) : null);
+    }
+
+    static OwnerChanged ownerChanged(String metricId, String from, String to, Instant at) {
+        return new OwnerChanged(metricId, from, to, at);
+    }
+
+    static OwnershipRotated rotated(String metricId, String from, String to, long handoff, Instant at) {
+        return new OwnershipRotated(metricId, from, to, "s1", handoff, at);
+    }
+
+    /** A minor revision (keeps the evidence) when the major digit stays, a major one (new link window) otherwise. */
+    static MetricDefinitionRevised revised(String metricId, String from, String to, Instant at,
+                                           ScoreDelta... deltas) {
+        boolean major = !from.split("\\.")[0].equals(to.split("\\.")[0]);
+        return new MetricDefinitionRevised(metricId, from, to, "note for " + to, "support answers",
+                "support answers in " + to, List.of(deltas), major, at, major ? at.plus(LINK_WINDOW) : null);
+    }
+
+    static BlindSpotRecorded blindSpot(String metricId, String blindSpotId, Instant at) {
+        return new BlindSpotRecorded(metricId, blindSpotId, "rude tone", "answers were correct but rude", "INC-42",
+                at);
     }
 
     static MetricDeprioritized deprioritized(String metricId, Instant at) {

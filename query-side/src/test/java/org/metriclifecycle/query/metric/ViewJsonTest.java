@@ -7,13 +7,16 @@ import static org.metriclifecycle.query.metric.TestEvents.day;
 import static org.metriclifecycle.query.metric.TestEvents.linked;
 import static org.metriclifecycle.query.metric.TestEvents.proposed;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.metriclifecycle.events.ScoreDelta;
 import org.metriclifecycle.events.Verdict;
 
 /** The views are the API's JSON: their field names are the contract, and stored documents must read back equal. */
@@ -39,7 +42,8 @@ class ViewJsonTest {
 
         assertThat(names(tree)).containsExactly("metricId", "name", "description", "team", "owner", "version",
                 "validFor", "rationale", "status", "proposedAt", "linkDeadline", "revalidationDue",
-                "deprioritizedAt", "deprecatedAt", "deprecationReason", "replacedBy", "hypotheses");
+                "deprioritizedAt", "deprecatedAt", "deprecationReason", "replacedBy", "hypotheses", "evidenceVersion",
+                "lastSupportedAt", "blindSpots", "revisions", "nextOwner", "nextHandoffAt");
         JsonNode hypothesis = tree.get("hypotheses").get(0);
         assertThat(names(hypothesis)).containsExactly("hypothesisId", "outcome", "statement", "direction",
                 "minCorrelation", "minSampleSize", "status", "latestCorrelation");
@@ -77,5 +81,45 @@ class ViewJsonTest {
         assertThat(read.changes().keySet()).containsExactlyElementsOf(entry.changes().keySet());
         assertThat(json.writeValueAsString(entry)).contains(
                 "\"changes\":{\"status\":{\"before\":\"LINKED\",\"after\":\"VALIDATED\"}");
+    }
+
+    @Test
+    void revisionsAndBlindSpotsCarryTheirApiFieldsAndReadBackEqual() throws Exception {
+        MetricView view = MetricViewFold.apply(validated(),
+                TestEvents.revised("m-1", "1.0", "1.1", day(3), new ScoreDelta("baseline", 0.41, null)));
+        view = MetricViewFold.apply(view, TestEvents.blindSpot("m-1", "b1", day(4)));
+        view = view.withNextHandoff("lena", day(7));
+        JsonNode tree = json.valueToTree(view);
+
+        assertThat(names(tree.get("revisions").get(0))).containsExactly("previousVersion", "version", "changeNote",
+                "previousValidFor", "validFor", "deltas", "major", "revisedAt");
+        assertThat(names(tree.get("revisions").get(0).get("deltas").get(0))).containsExactly("subject", "before",
+                "after");
+        assertThat(names(tree.get("blindSpots").get(0))).containsExactly("blindSpotId", "failureMode",
+                "description", "incidentRef", "recordedAt");
+        assertThat(tree.get("nextHandoffAt").textValue()).isEqualTo("2026-01-08T00:00:00.000Z");
+        assertThat(json.readValue(json.writeValueAsString(view), MetricView.class)).isEqualTo(view);
+    }
+
+    @Test
+    void aDocumentStoredBeforeTheGovernanceFieldsReadsWithEmptyLists() throws Exception {
+        ObjectNode old = json.valueToTree(validated());
+        for (String added : List.of("evidenceVersion", "lastSupportedAt", "blindSpots", "revisions", "nextOwner",
+                "nextHandoffAt")) {
+            old.remove(added);
+        }
+
+        MetricView read = json.readValue(json.writeValueAsString(old), MetricView.class);
+
+        assertThat(read.blindSpots()).isEmpty();
+        assertThat(read.revisions()).isEmpty();
+        assertThat(read.evidenceVersion()).isNull();
+    }
+
+    @Test
+    void durationsAreIsoTextAndReadBack() throws Exception {
+        assertThat(json.writeValueAsString(Duration.ofDays(14))).isEqualTo("\"PT336H\"");
+        assertThat(json.readValue("\"PT336H\"", Duration.class)).isEqualTo(Duration.ofDays(14));
+        assertThat(json.readValue("\"P14D\"", Duration.class)).isEqualTo(Duration.ofDays(14));
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.metriclifecycle.events.MetricStatus;
 import org.metriclifecycle.query.metric.FieldChange;
 import org.metriclifecycle.query.metric.HistoryEntry;
 import org.metriclifecycle.query.metric.MetricFilter;
@@ -126,6 +127,21 @@ public class JpaMetricViewStore implements MetricViewStore {
             items.add(read(document));
         }
         return new MetricPage(items, total);
+    }
+
+    @Override
+    public List<MetricView> activeOfTeam(String team) {
+        List<String> documents = em.createQuery("select v.document from MetricViewEntity v"
+                        + " where v.team = :team and v.status <> :deprecated"
+                        + " order by v.proposedAt asc, v.metricId asc", String.class)
+                .setParameter("team", team)
+                .setParameter("deprecated", MetricStatus.DEPRECATED)
+                .getResultList();
+        List<MetricView> views = new ArrayList<>(documents.size());
+        for (String document : documents) {
+            views.add(read(document));
+        }
+        return views;
     }
 
     @Override

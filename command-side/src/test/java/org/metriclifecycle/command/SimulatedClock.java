@@ -1,4 +1,4 @@
-package org.metriclifecycle.command.metric;
+package org.metriclifecycle.command;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,20 +8,20 @@ import java.time.ZoneOffset;
 import java.util.function.Supplier;
 
 /**
- * The single clock the aggregate sees in tests: the fixture's simulated time, so deadlines and recorded instants
- * agree. A shift lets a given-phase command happen later than the fixture's frozen given-phase time without
- * firing any deadline in between.
+ * The single clock the aggregates see in tests: the fixture's (or a stub deadline manager's) simulated time, so
+ * deadlines and recorded instants agree. A shift lets a given-phase command happen later than the fixture's frozen
+ * given-phase time without firing any deadline in between, or a deadline fire late, as after downtime.
  */
-final class SimulatedClock extends Clock {
+public final class SimulatedClock extends Clock {
 
     private final Supplier<Instant> fixtureTime;
     private Duration shift = Duration.ZERO;
 
-    SimulatedClock(Supplier<Instant> fixtureTime) {
+    public SimulatedClock(Supplier<Instant> fixtureTime) {
         this.fixtureTime = fixtureTime;
     }
 
-    void shiftBy(Duration shift) {
+    public void shiftBy(Duration shift) {
         this.shift = shift;
     }
 

@@ -1,0 +1,75 @@
+package org.metriclifecycle.command.team;
+
+import java.time.Clock;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.metriclifecycle.command.InvalidCommandException;
+import org.metriclifecycle.command.LifecycleSettings;
+import org.metriclifecycle.command.TeamSettings;
+import org.metriclifecycle.command.metric.DeprecateMetric;
+import org.metriclifecycle.command.metric.MetricAggregate;
+import org.metriclifecycle.command.metric.ProposeMetric;
+import org.metriclifecycle.events.TeamEvent;
+
+/**
+ * Handles the two commands that change a metric and its team's budget together. One command is one unit of work, so
+ * the team's stream and the metrics' streams are stored in one transaction or not at all: a refused proposal leaves
+ * no trace, and a swap never deprecates the replaced metric without proposing the new one.
+ * <p>
+ * Locks are always taken metric first, team second (a swap loads the metric it replaces before the team), so a
+ * deprecation and a swap of the same metric cannot wait on each other.
+ */
+public class MetricAdmission {
+
+    private final Repository<TeamAggregate> teams;
+    private final Repository<MetricAggregate> metrics;
+
+    public MetricAdmission(Repository<TeamAggregate> teams, Repository<MetricAggregate> metrics) {
+        this.teams = teams;
+        this.metrics = metrics;
+    }
+
+    /** Answers the new metric's id. */
+    @CommandHandler
+    public String handle(ProposeMetric command, Clock clock, LifecycleSettings lifecycle, TeamSettings teamSettings,
+                         DeadlineManager deadlineManager) throws Exception {
+        MetricAggregate.requireValidProposal(command);
+        Aggregate<MetricAggregate> replaced = hasText(command.replaces()) ? loadReplaced(command) : null;
+        team(command.team()).execute(team -> team.admit(command.team(), command.metricId(), command.replaces(),
+                command.businessCase(), teamSettings, clock));
+        if (replaced != null) {
+            replaced.execute(metric -> metric.deprecateAsReplaced(command.team(), command.metricId(),
+                    command.businessCase(), clock));
+        }
+        metrics.newInstance(() -> new MetricAggregate(command, clock, lifecycle, deadlineManager));
+        return command.metricId();
+    }
+
+    @CommandHandler
+    public void handle(DeprecateMetric command, Clock clock) throws Exception {
+        String team = metrics.load(command.metricId()).invoke(metric -> metric.deprecate(command, clock));
+        team(team).execute(t -> t.release(command.metricId(), clock));
+    }
+
+    private Aggregate<MetricAggregate> loadReplaced(ProposeMetric command) {
+        try {
+            return metrics.load(command.replaces());
+        } catch (AggregateNotFoundException unknown) {
+            // The proposal is what is wrong, not the address of the request.
+            throw new InvalidCommandException("replaces",
+                    "replaces must name an active metric of team " + command.team());
+        }
+    }
+
+    private Aggregate<TeamAggregate> team(String team) throws Exception {
+        return teams.loadOrCreate(TeamEvent.aggregateId(team), TeamAggregate::new);
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

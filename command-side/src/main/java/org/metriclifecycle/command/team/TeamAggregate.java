@@ -1,0 +1,270 @@
+package org.metriclifecycle.command.team;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.metriclifecycle.command.BudgetExceededException;
+import org.metriclifecycle.command.InvalidCommandException;
+import org.metriclifecycle.command.LifecycleConflictException;
+import org.metriclifecycle.command.TeamSettings;
+import org.metriclifecycle.command.metric.MetricAggregate;
+import org.metriclifecycle.events.CoreMetricLimitChanged;
+import org.metriclifecycle.events.EventMetadata;
+import org.metriclifecycle.events.RotationHandoffReached;
+import org.metriclifecycle.events.RotationOverrideAdded;
+import org.metriclifecycle.events.RotationRule;
+import org.metriclifecycle.events.RotationScheduled;
+import org.metriclifecycle.events.RotationStopped;
+import org.metriclifecycle.events.TeamEvent;
+import org.metriclifecycle.events.TeamMetricAdmitted;
+import org.metriclifecycle.events.TeamMetricReleased;
+
+/**
+ * One team's stream: the rules that span its metrics. The budget counts the metrics it admitted and has not
+ * released; because every proposal appends to this stream, two proposals racing for the last slot conflict on its
+ * sequence numbers and exactly one wins. The rotation hands the admitted metrics to their next owners at durable
+ * deadlines; the metrics' own streams record the changes of owner (see {@link RotationDispatcher}).
+ * <p>
+ * A team exists from its first event: whichever command or admission comes first creates the stream.
+ */
+public class TeamAggregate {
+
+    public static final String ROTATION_HANDOFF_DEADLINE = "rotation-handoff";
+
+    @AggregateIdentifier
+    private String aggregateId;
+    private String team;
+    /** The team's own limit; null while it follows the configured default. */
+    private Integer coreMetricLimit;
+    /** Metrics that count against the budget, in the order they were admitted (the rotation's order). */
+    private final Set<String> activeMetrics = new LinkedHashSet<>();
+    private Rotation rotation;
+    /** Absences are facts about people, so they outlive a replaced or stopped schedule. */
+    private final List<RotationRule.Absence> overrides = new ArrayList<>();
+    /** The last handoff applied under the current schedule; -1 before its first. */
+    private long lastHandoff = -1;
+
+    protected TeamAggregate() {
+        // Axon rebuilds the aggregate from its events, and creates a new team, through this constructor.
+    }
+
+    /**
+     * Every change is applied, even to the limit in force: setting a limit is a decision the audit trail keeps, and
+     * it pins the team's limit against later changes of the default.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SetCoreMetricLimit command, TeamSettings settings, Clock clock) {
+        requireTeam(command.team());
+        require(TeamSettings.isValidLimit(command.coreMetricLimit()), "coreMetricLimit",
+                "must be between " + TeamSettings.MIN_CORE_METRIC_LIMIT + " and " + TeamSettings.MAX_CORE_METRIC_LIMIT);
+        apply(new CoreMetricLimitChanged(command.team(), effectiveLimit(settings), command.coreMetricLimit(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ScheduleRotation command, Clock clock, DeadlineManager deadlineManager) {
+        requireTeam(command.team());
+        require(hasText(command.scheduleId()), "scheduleId", "must not be blank");
+        require(rotation == null || !rotation.scheduleId().equals(command.scheduleId()), "scheduleId",
+                "must differ from the schedule in force");
+        requireMembers(command.members());
+        Duration period = command.period();
+        // The rule counts in milliseconds, so anything shorter would be a zero step.
+        require(period != null && !period.isNegative() && period.toMillis() > 0, "period",
+                "must be positive (at least one millisecond)");
+        require(command.startsAt() != null, "startsAt", "is required");
+        Instant now = clock.instant();
+        apply(new RotationScheduled(command.team(), command.scheduleId(), command.members(), period,
+                command.startsAt(), now));
+        // From now on only: a handoff that fell due before this schedule existed never happens.
+        long first = rotation.nextHandoff(now);
+        deadlineManager.schedule(rotation.handoffAt(first), ROTATION_HANDOFF_DEADLINE,
+                new RotationHandoffDue(command.scheduleId(), first));
+    }
+
+    @CommandHandler
+    public void handle(StopRotation command, Clock clock) {
+        requireRotation();
+        apply(new RotationStopped(team, rotation.scheduleId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AddRotationOverride command) {
+        requireRotation();
+        require(hasText(command.overrideId()), "overrideId", "must not be blank");
+        require(command.member() != null && rotation.members().contains(command.member()), "member",
+                "must be a member of the rotation " + rotation.members());
+        require(hasText(command.replacement()), "replacement", "must not be blank");
+        require(!command.replacement().equals(command.member()), "replacement", "must differ from member");
+        require(command.from() != null, "from", "is required");
+        require(command.to() != null && command.to().isAfter(command.from()), "to", "must be after from");
+        apply(new RotationOverrideAdded(team, command.overrideId(), command.member(), command.replacement(),
+                command.from(), command.to()));
+    }
+
+    /**
+     * Applies the latest handoff due. After downtime the deadline fires late and several handoffs may have fallen
+     * due; only the latest is applied, as it would overwrite the owners the earlier ones set. A deadline of a
+     * replaced or stopped schedule, or one delivered again, does nothing.
+     */
+    @DeadlineHandler(deadlineName = ROTATION_HANDOFF_DEADLINE)
+    public void onHandoffDue(RotationHandoffDue due, Clock clock, DeadlineManager deadlineManager) {
+        if (rotation == null || !rotation.scheduleId().equals(due.scheduleId())) {
+            return;
+        }
+        long handoff = Math.max(due.handoff(), rotation.lastHandoff(clock.instant()));
+        if (handoff <= lastHandoff) {
+            return;
+        }
+        Instant handoffAt = rotation.handoffAt(handoff);
+        // Explicit metadata: a deadline otherwise inherits the actor of the command that scheduled it.
+        apply(new RotationHandoffReached(team, rotation.scheduleId(), handoff, handoffAt,
+                        RotationRule.assignments(rotation.members(), overrides, handoff, handoffAt,
+                                new ArrayList<>(activeMetrics))),
+                MetaData.with(EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR)
+                        .and(EventMetadata.REASON, MetricAggregate.SCHEDULED_ROTATION_REASON));
+        deadlineManager.schedule(rotation.handoffAt(handoff + 1), ROTATION_HANDOFF_DEADLINE,
+                new RotationHandoffDue(rotation.scheduleId(), handoff + 1));
+    }
+
+    /**
+     * Gives {@code metricId} one of the team's slots, or refuses it when the budget is full. A proposal that
+     * {@code replaces} an active metric of the team, with a {@code businessCase}, swaps that metric's slot for the new
+     * one whatever the budget says. Not a command handler: {@link MetricAdmission} calls it in the unit of work that
+     * also creates the metric. {@code team} is needed because a team's first admission creates its stream.
+     */
+    public void admit(String team, String metricId, String replaces, String businessCase, TeamSettings settings,
+                      Clock clock) {
+        requireTeam(team);
+        boolean swap = hasText(replaces);
+        if (swap) {
+            require(activeMetrics.contains(replaces), "replaces", "must name an active metric of team " + team);
+            require(hasText(businessCase), "businessCase", "is required to replace a metric");
+        } else {
+            require(!hasText(businessCase), "replaces", "is required with businessCase");
+            int limit = effectiveLimit(settings);
+            if (activeMetrics.size() >= limit) {
+                throw new BudgetExceededException(team, limit, activeMetrics.size());
+            }
+        }
+        Instant now = clock.instant();
+        if (swap) {
+            apply(new TeamMetricReleased(team, replaces, now));
+        }
+        apply(new TeamMetricAdmitted(team, metricId, now));
+    }
+
+    /**
+     * Gives a deprecated metric's slot back. A metric the team never admitted (one proposed before budgets were kept)
+     * holds no slot, so nothing happens.
+     */
+    public void release(String metricId, Clock clock) {
+        if (activeMetrics.contains(metricId)) {
+            apply(new TeamMetricReleased(team, metricId, clock.instant()));
+        }
+    }
+
+    public int activeCount() {
+        return activeMetrics.size();
+    }
+
+    public int effectiveLimit(TeamSettings settings) {
+        return coreMetricLimit != null ? coreMetricLimit : settings.defaultCoreMetricLimit();
+    }
+
+    @EventSourcingHandler
+    void on(TeamMetricAdmitted event) {
+        belongTo(event);
+        activeMetrics.add(event.metricId());
+    }
+
+    @EventSourcingHandler
+    void on(TeamMetricReleased event) {
+        belongTo(event);
+        activeMetrics.remove(event.metricId());
+    }
+
+    @EventSourcingHandler
+    void on(CoreMetricLimitChanged event) {
+        belongTo(event);
+        coreMetricLimit = event.coreMetricLimit();
+    }
+
+    @EventSourcingHandler
+    void on(RotationScheduled event) {
+        belongTo(event);
+        rotation = new Rotation(event.scheduleId(), event.members(), event.period(), event.startsAt());
+        lastHandoff = -1;
+    }
+
+    @EventSourcingHandler
+    void on(RotationStopped event) {
+        belongTo(event);
+        rotation = null;
+    }
+
+    @EventSourcingHandler
+    void on(RotationOverrideAdded event) {
+        belongTo(event);
+        overrides.add(new RotationRule.Absence(event.member(), event.replacement(), event.from(), event.to()));
+    }
+
+    @EventSourcingHandler
+    void on(RotationHandoffReached event) {
+        belongTo(event);
+        lastHandoff = event.handoff();
+    }
+
+    /** Any event may be a new team's first, and the first must set the identifier. */
+    private void belongTo(TeamEvent event) {
+        aggregateId = TeamEvent.aggregateId(event.team());
+        team = event.team();
+    }
+
+    private void requireRotation() {
+        if (rotation == null) {
+            throw new LifecycleConflictException("team " + team + " has no rotation");
+        }
+    }
+
+    private static void requireTeam(String team) {
+        require(hasText(team), "team", "must not be blank");
+    }
+
+    private static void requireMembers(List<String> members) {
+        require(members != null && members.size() >= 2, "members", "must name at least 2 people");
+        Set<String> seen = new HashSet<>();
+        for (String member : members) {
+            require(hasText(member), "members", "must not be blank");
+            require(seen.add(member), "members", "must be distinct, " + member + " is named twice");
+        }
+    }
+
+    private static void require(boolean valid, String field, String message) {
+        if (!valid) {
+            throw new InvalidCommandException(field, field + " " + message);
+        }
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

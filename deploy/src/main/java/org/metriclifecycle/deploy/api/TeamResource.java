@@ -1,0 +1,223 @@
+package org.metriclifecycle.deploy.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.metriclifecycle.command.team.AddRotationOverride;
+import org.metriclifecycle.command.team.ScheduleRotation;
+import org.metriclifecycle.command.team.SetCoreMetricLimit;
+import org.metriclifecycle.command.team.StopRotation;
+import org.metriclifecycle.query.team.FindTeam;
+import org.metriclifecycle.query.team.FindTeamReview;
+import org.metriclifecycle.query.team.FindTeamRotation;
+import org.metriclifecycle.query.team.FindUpcomingHandoffs;
+import org.metriclifecycle.query.team.ReviewCsv;
+import org.metriclifecycle.query.team.ReviewMarkdown;
+import org.metriclifecycle.query.team.TeamReview;
+import org.metriclifecycle.query.team.TeamRotation;
+import org.metriclifecycle.query.team.TeamSummary;
+import org.metriclifecycle.query.team.UpcomingHandoffs;
+
+/** A team's governance: its metric budget, its ownership rotation, its quarterly review. */
+@Path("/api/v1/teams/{team}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "teams")
+@APIResponse(responseCode = "400", description = "Invalid fields or parameters; nothing stored",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class TeamResource {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final int DEFAULT_FEED_HANDOFFS = 10;
+    private static final Duration FEED_EVENT_LENGTH = Duration.ofMinutes(30);
+
+    record BudgetSet(String team, int coreMetricLimit) {
+    }
+
+    record OverrideCreated(String overrideId) {
+    }
+
+    @Inject
+    CommandSender commands;
+    @Inject
+    QueryGateway queries;
+    @Inject
+    Clock clock;
+
+    @GET
+    @Operation(summary = "The team at a glance: budget, counts by status, owner load, blind spots, rotation")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TeamSummary.class)))
+    @APIResponse(responseCode = "404", description = "No such team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TeamSummary summary(@PathParam("team") String team) {
+        return found(query(new FindTeam(readable(team)), TeamSummary.class), "no team '" + team + "'");
+    }
+
+    @PUT
+    @Path("budget")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the team's metric budget (core metric limit)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BudgetSet.class)))
+    public Response setBudget(@PathParam("team") String team, @Valid @NotNull BudgetRequest body) {
+        commands.send(new SetCoreMetricLimit(writable(team), body.coreMetricLimit()), body.reason());
+        return commands.answerForTeam(team, Response.ok(new BudgetSet(team, body.coreMetricLimit())));
+    }
+
+    @PUT
+    @Path("rotation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the ownership rotation from now on (the past is never rewritten)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TeamRotation.class)))
+    public Response setRotation(@PathParam("team") String team, @Valid @NotNull RotationRequest body) {
+        commands.send(new ScheduleRotation(writable(team), UUID.randomUUID().toString(), body.members(),
+                body.period(), body.startsAt()), null);
+        Response answer = commands.answerForTeam(team, Response.ok());
+        return Response.fromResponse(answer).entity(query(new FindTeamRotation(team), TeamRotation.class)).build();
+    }
+
+    @DELETE
+    @Path("rotation")
+    @Operation(summary = "Stop rotating ownership; owners stay as they are")
+    @APIResponse(responseCode = "204", description = "Stopped")
+    @APIResponse(responseCode = "404", description = "No such team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The team has no rotation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response stopRotation(@PathParam("team") String team) {
+        commands.send(new StopRotation(writable(team)), null);
+        return commands.answerForTeam(team, Response.noContent());
+    }
+
+    @POST
+    @Path("rotation/overrides")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "While a member is away, their replacement takes their metrics")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OverrideCreated.class)))
+    @APIResponse(responseCode = "409", description = "The team has no rotation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addOverride(@PathParam("team") String team, @Valid @NotNull RotationOverrideRequest body) {
+        String overrideId = UUID.randomUUID().toString();
+        commands.send(new AddRotationOverride(writable(team), overrideId, body.member(), body.replacement(),
+                body.from(), body.to()), null);
+        return commands.answerForTeam(team,
+                Response.status(Response.Status.CREATED).entity(new OverrideCreated(overrideId)));
+    }
+
+    @GET
+    @Path("rotation")
+    @Operation(summary = "The rotation: members, period, next handoff, overrides, and each metric's owner and next owner")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TeamRotation.class)))
+    @APIResponse(responseCode = "404", description = "No such team, or it has no rotation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TeamRotation rotation(@PathParam("team") String team) {
+        return found(query(new FindTeamRotation(readable(team)), TeamRotation.class),
+                "team '" + team + "' has no rotation");
+    }
+
+    @GET
+    @Path("rotation.ics")
+    @Produces(CalendarFeed.MEDIA_TYPE)
+    @Operation(summary = "The upcoming handoffs as an iCalendar feed; ?member= keeps one person's handoffs")
+    @APIResponse(responseCode = "200", description = "text/calendar")
+    public Response rotationCalendar(@PathParam("team") String team,
+                                     @Parameter(description = "only this member's handoffs") @QueryParam("member") String member,
+                                     @Parameter(description = "how many handoffs ahead, 1..100 (default 10)") @QueryParam("count") String count) {
+        int handoffs = QueryParameters.integer("count", count, DEFAULT_FEED_HANDOFFS, 1, 100);
+        UpcomingHandoffs upcoming = found(query(new FindUpcomingHandoffs(readable(team), handoffs),
+                UpcomingHandoffs.class), "team '" + team + "' has no rotation");
+        List<CalendarFeed.Event> events = new ArrayList<>();
+        for (UpcomingHandoffs.Handoff handoff : upcoming.handoffs()) {
+            for (UpcomingHandoffs.HandoffAssignment assignment : handoff.assignments()) {
+                if (member != null && !member.isBlank() && !member.strip().equals(assignment.owner())) {
+                    continue;
+                }
+                events.add(new CalendarFeed.Event(
+                        team + "-" + handoff.handoff() + "-" + assignment.metricId() + "@metric-lifecycle",
+                        handoff.at(), handoff.at().plus(FEED_EVENT_LENGTH),
+                        assignment.owner() + " takes " + assignment.metricName(),
+                        "Handoff " + handoff.handoff() + " of team " + team + "'s rotation: " + assignment.owner()
+                                + " owns \"" + assignment.metricName() + "\" (metric " + assignment.metricId() + ")."));
+            }
+        }
+        String name = team + " rotation" + (member == null || member.isBlank() ? "" : " for " + member.strip());
+        return Response.ok(CalendarFeed.render(name, clock.instant(), events), CalendarFeed.MEDIA_TYPE + ";charset=utf-8")
+                .build();
+    }
+
+    @GET
+    @Path("review")
+    @Produces({MediaType.APPLICATION_JSON, "text/markdown", "text/csv"})
+    @Operation(summary = "The quarterly review: each active metric's evidence and a KEEP / REVALIDATE / REMOVE_CANDIDATE verdict with why; ?format=md or csv for the mapping document")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TeamReview.class)))
+    @APIResponse(responseCode = "404", description = "No such team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response review(@PathParam("team") String team,
+                           @Parameter(description = "json (default), md or csv") @QueryParam("format") String format) {
+        String chosen = format == null || format.isBlank() ? "json" : format.strip();
+        if (!List.of("json", "md", "csv").contains(chosen)) {
+            throw new InvalidRequestException("format", "must be json, md or csv");
+        }
+        TeamReview review = found(query(new FindTeamReview(readable(team)), TeamReview.class), "no team '" + team + "'");
+        return switch (chosen) {
+            case "md" -> Response.ok(ReviewMarkdown.render(review), "text/markdown;charset=utf-8")
+                    .header("Content-Disposition", "inline; filename=\"" + team + "-review.md\"").build();
+            case "csv" -> Response.ok(ReviewCsv.render(review), "text/csv;charset=utf-8;header=present")
+                    .header("Content-Disposition", "attachment; filename=\"" + team + "-review.csv\"").build();
+            default -> Response.ok(review, MediaType.APPLICATION_JSON).build();
+        };
+    }
+
+    private <T> T query(Object query, Class<T> type) {
+        return queries.query(query, ResponseTypes.instanceOf(type)).join();
+    }
+
+    private static <T> T found(T value, String detail) {
+        if (value == null) {
+            throw new NotFoundException(detail);
+        }
+        return value;
+    }
+
+    /** A team in a path that cannot exist reads as unknown. */
+    private static String readable(String team) {
+        if (!SLUG.matcher(team).matches()) {
+            throw new NotFoundException("no team '" + team + "'");
+        }
+        return team;
+    }
+
+    /** A write to a team names it by slug; anything else is an invalid request. */
+    private static String writable(String team) {
+        if (!SLUG.matcher(team).matches()) {
+            throw new InvalidRequestException("team", "must be a slug: [a-z0-9][a-z0-9-]{0,63}");
+        }
+        return team;
+    }
+}

@@ -1,0 +1,19 @@
+package org.metriclifecycle.query.team;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Where team views are kept, keyed by the team's slug. Implementations run inside the caller's transaction, like
+ * the metric view store.
+ */
+public interface TeamViewStore {
+
+    Optional<StoredTeamView> find(String team);
+
+    /** Inserts or replaces the view of {@code view.team()}. */
+    void save(TeamView view, long lastSequence);
+
+    /** The sequence of the last event folded into the team's view, empty while it has none. */
+    OptionalLong lastAppliedSequence(String team);
+}

@@ -1,0 +1,111 @@
+package org.metriclifecycle.query.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.metriclifecycle.query.team.TeamFixtures.T0;
+import static org.metriclifecycle.query.team.TeamFixtures.away;
+import static org.metriclifecycle.query.team.TeamFixtures.day;
+import static org.metriclifecycle.query.team.TeamFixtures.scheduled;
+
+import java.util.List;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.metriclifecycle.events.CoreMetricLimitChanged;
+import org.metriclifecycle.events.RotationStopped;
+import org.metriclifecycle.events.TeamEvent;
+import org.metriclifecycle.events.TeamMetricAdmitted;
+import org.metriclifecycle.events.TeamMetricReleased;
+
+class TeamProjectionTest {
+
+    private static final String TEAM = "search";
+
+    private static final List<TeamEvent> STREAM = List.of(
+            new TeamMetricAdmitted(TEAM, "m-1", T0),
+            new CoreMetricLimitChanged(TEAM, 8, 3, day(1)),
+            new TeamMetricAdmitted(TEAM, "m-2", day(2)),
+            scheduled(TEAM, "s-1", List.of("ada", "lena"), day(3)),
+            away(TEAM, "o-1", "ada", "vera", day(4), day(9)),
+            new TeamMetricReleased(TEAM, "m-1", day(5)));
+
+    private final InMemoryTeamViewStore store = new InMemoryTeamViewStore();
+    private final TeamProjection projection = new TeamProjection(store);
+
+    private void deliver(List<TeamEvent> events) {
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            projection.on(events.get(sequence), sequence);
+        }
+    }
+
+    private static TeamView foldAll(List<TeamEvent> events) {
+        TeamView view = null;
+        for (TeamEvent event : events) {
+            view = TeamViewFold.apply(view, event);
+        }
+        return view;
+    }
+
+    @Test
+    void keepsTheViewEqualToTheFoldOfTheStreamUnderTheTeamsSlug() {
+        deliver(STREAM);
+
+        assertThat(store.find(TEAM)).hasValue(new StoredTeamView(foldAll(STREAM), 5));
+        assertThat(store.lastAppliedSequence(TEAM)).hasValue(5);
+        assertThat(store.find(TeamEvent.aggregateId(TEAM))).isEmpty();
+    }
+
+    @Test
+    void replayingTheSameEventsChangesNothing() {
+        deliver(STREAM);
+        StoredTeamView once = store.find(TEAM).orElseThrow();
+
+        deliver(STREAM);
+        deliver(STREAM.subList(0, 3));
+
+        assertThat(store.find(TEAM)).hasValue(once);
+    }
+
+    @Test
+    void anOlderSequenceArrivingLateIsIgnored() {
+        deliver(STREAM.subList(0, 4));
+        StoredTeamView before = store.find(TEAM).orElseThrow();
+
+        projection.on(new RotationStopped(TEAM, "s-1", day(6)), 2);
+
+        assertThat(store.find(TEAM)).hasValue(before);
+        assertThat(before.view().rotation()).isNotNull();
+    }
+
+    @Test
+    void teamsAreProjectedIndependently() {
+        projection.on(new TeamMetricAdmitted("ads", "m-9", T0), 0);
+        deliver(STREAM.subList(0, 2));
+
+        assertThat(store.find("ads").orElseThrow().view().activeMetricIds()).containsExactly("m-9");
+        assertThat(store.find(TEAM).orElseThrow().view().coreMetricLimit()).isEqualTo(3);
+    }
+
+    @Test
+    void axonResolvesTheSequenceOfAStoredTeamEvent() throws Exception {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+
+        adapter.handle(new GenericDomainEventMessage<>("Team", TeamEvent.aggregateId(TEAM), 0, STREAM.get(0),
+                MetaData.emptyInstance(), "e-0", T0));
+        adapter.handle(new GenericDomainEventMessage<>("Team", TeamEvent.aggregateId(TEAM), 1, STREAM.get(1),
+                MetaData.emptyInstance(), "e-1", day(1)));
+        adapter.handle(new GenericDomainEventMessage<>("Team", TeamEvent.aggregateId(TEAM), 1, STREAM.get(1),
+                MetaData.emptyInstance(), "e-1", day(1)));
+
+        assertThat(store.lastAppliedSequence(TEAM)).hasValue(1);
+        assertThat(store.find(TEAM).orElseThrow().view()).isEqualTo(foldAll(STREAM.subList(0, 2)));
+    }
+
+    @Test
+    void runsInItsOwnProcessingGroup() {
+        assertThat(TeamProjection.class.getAnnotation(ProcessingGroup.class).value()).isEqualTo("team-views");
+        assertThat(TeamProjection.PROCESSING_GROUP).isEqualTo("team-views");
+    }
+}
