@@ -204,9 +204,11 @@ class GovernanceApiTest {
         String team = team("rot");
         String first = propose(team, "ada");
         String second = propose(team, "ada");
-        Instant startsAt = Instant.now().plusSeconds(3);
+        Instant startsAt = Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         put("/api/v1/teams/" + team + "/rotation", Map.of("members", List.of("lena", "carl"), "period", "PT1H",
                 "startsAt", startsAt.toString())).statusCode(200)
+                .body("period", equalTo("PT1H"))
+                .body("startsAt", equalTo(startsAt.toString().replace("Z", ".000Z")))
                 .body("members", equalTo(List.of("lena", "carl")))
                 .body("assignments", hasSize(2))
                 .body("assignments[0].nextOwner", equalTo("lena"))
