@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.metriclifecycle.deploy.security.Action;
+import org.metriclifecycle.deploy.security.Authorized;
 import org.metriclifecycle.command.metric.ChangeOwner;
 import org.metriclifecycle.command.metric.RecordBlindSpot;
 import org.metriclifecycle.command.metric.ReviseDefinition;
@@ -52,6 +54,7 @@ public class MetricGovernanceResource {
 
     @PUT
     @Path("owner")
+    @Authorized(Action.CHANGE_OWNER)
     @Operation(summary = "Hand the metric to a new owner, with a reason")
     @APIResponse(responseCode = "200", description = "Owner set (no event when it was already the owner)",
             content = @Content(schema = @Schema(implementation = OwnerSet.class)))
@@ -62,6 +65,7 @@ public class MetricGovernanceResource {
 
     @POST
     @Path("revisions")
+    @Authorized(Action.REVISE_DEFINITION)
     @Operation(summary = "Revise the metric's definition; a major version reopens its hypotheses")
     @APIResponse(responseCode = "201", description = "Revised",
             content = @Content(schema = @Schema(implementation = RevisionCreated.class)))
@@ -76,6 +80,7 @@ public class MetricGovernanceResource {
 
     @POST
     @Path("blind-spots")
+    @Authorized(Action.RECORD_BLIND_SPOT)
     @Operation(summary = "Record a production failure this metric did not catch")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = BlindSpotCreated.class)))

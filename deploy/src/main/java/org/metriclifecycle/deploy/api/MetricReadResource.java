@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.metriclifecycle.deploy.security.Action;
+import org.metriclifecycle.deploy.security.Authorized;
 import org.metriclifecycle.events.MetricStatus;
 import org.metriclifecycle.query.metric.FindMetric;
 import org.metriclifecycle.query.metric.FindMetricAsOf;
@@ -38,6 +40,7 @@ import org.metriclifecycle.query.metric.MetricView;
 @Tag(name = "metrics (read)")
 @APIResponse(responseCode = "400", description = "Invalid query parameters",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Authorized(Action.READ)
 public class MetricReadResource {
 
     static final int MAX_PAGE_SIZE = 200;

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.metriclifecycle.deploy.security.Action;
+import org.metriclifecycle.deploy.security.Authorized;
 import org.metriclifecycle.command.metric.DeprecateMetric;
 import org.metriclifecycle.command.metric.LinkHypothesis;
 import org.metriclifecycle.command.metric.ProposeMetric;
@@ -52,6 +54,7 @@ public class MetricWriteResource {
     UriInfo uri;
 
     @POST
+    @Authorized(Action.PROPOSE_METRIC)
     @Operation(summary = "Propose a metric")
     @APIResponse(responseCode = "201", description = "Proposed; Location names the metric",
             content = @Content(schema = @Schema(implementation = WriteResponses.MetricCreated.class)))
@@ -69,6 +72,7 @@ public class MetricWriteResource {
 
     @POST
     @Path("{metricId}/hypotheses")
+    @Authorized(Action.LINK_HYPOTHESIS)
     @Operation(summary = "Link a falsifiable business hypothesis to a metric")
     @APIResponse(responseCode = "201", description = "Linked",
             content = @Content(schema = @Schema(implementation = WriteResponses.HypothesisCreated.class)))
@@ -86,6 +90,7 @@ public class MetricWriteResource {
 
     @POST
     @Path("{metricId}/correlations")
+    @Authorized(Action.RECORD_CORRELATION)
     @Operation(summary = "Record a measured correlation; it is judged against its hypothesis")
     @APIResponse(responseCode = "201", description = "Recorded, with its verdict",
             content = @Content(schema = @Schema(implementation = WriteResponses.CorrelationCreated.class)))
@@ -105,6 +110,7 @@ public class MetricWriteResource {
 
     @POST
     @Path("{metricId}/deprecation")
+    @Authorized(Action.DEPRECATE_METRIC)
     @Operation(summary = "Deprecate a metric, with a reason and optionally its replacement")
     @APIResponse(responseCode = "200", description = "Deprecated",
             content = @Content(schema = @Schema(implementation = WriteResponses.MetricDeprecated.class)))

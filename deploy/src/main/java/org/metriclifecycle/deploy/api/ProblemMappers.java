@@ -21,12 +21,18 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.metriclifecycle.command.BudgetExceededException;
 import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.UnknownHypothesisException;
+import org.metriclifecycle.deploy.security.AuthConfig;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,6 +44,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ConfigProperty(name = "metrics.auth.mode")
+    String authMode;
 
     @ServerExceptionMapper
     public Response invalidValues(ConstraintViolationException e, UriInfo uri) {
@@ -83,6 +92,31 @@ public class ProblemMappers {
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
         return Problem.invalid("the body could not be read: " + firstLine(e.getOriginalMessage()), path(uri),
                 List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return signIn(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response badCredentials(AuthenticationFailedException e, UriInfo uri) {
+        return signIn(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.of(Response.Status.FORBIDDEN, "forbidden", "Forbidden",
+                e.getMessage() == null ? "your role does not allow this here" : e.getMessage(), path(uri)).toResponse();
+    }
+
+    private Response signIn(UriInfo uri) {
+        Response problem = Problem.of(Response.Status.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+                "sign in: " + (AuthConfig.BASIC.equals(authMode) ? "HTTP Basic with a user of the users file"
+                        : "a bearer token from the OIDC provider"), path(uri)).toResponse();
+        String challenge = AuthConfig.BASIC.equals(authMode) ? "Basic realm=\"metric-lifecycle\", charset=\"UTF-8\""
+                : "Bearer realm=\"metric-lifecycle\"";
+        return Response.fromResponse(problem).header("WWW-Authenticate", challenge).build();
     }
 
     @ServerExceptionMapper

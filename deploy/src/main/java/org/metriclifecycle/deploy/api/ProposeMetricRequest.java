@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.metriclifecycle.deploy.security.TeamScoped;
+
 /**
  * Body of {@code POST /api/v1/metrics}. Text arrives trimmed and NFC-normalized (see {@link ApiJson}).
  * {@code replaces} with {@code businessCase} swaps an active metric of the same team out of the budget.
@@ -19,5 +21,5 @@ public record ProposeMetricRequest(
         @Size(max = 500) String validFor,
         @Size(max = 4000) String rationale,
         @Size(max = 64) String replaces,
-        @Size(max = 2000) String businessCase) {
+        @Size(max = 2000) String businessCase) implements TeamScoped {
 }

@@ -9,11 +9,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import org.metriclifecycle.deploy.security.Caller;
+import org.metriclifecycle.deploy.security.CallerIdentity;
 import org.metriclifecycle.events.EventMetadata;
 
 /**
- * The metadata every command of this request carries: who (never from the body), why, and one correlation id.
- * Until authentication exists every caller is {@value EventMetadata#ANONYMOUS_ACTOR}.
+ * The metadata every command of this request carries: who (the authenticated principal, never from the body or a
+ * header), why, and one correlation id.
  */
 @RequestScoped
 public class RequestContextMetadata {
@@ -23,6 +25,8 @@ public class RequestContextMetadata {
 
     @Inject
     HttpHeaders headers;
+    @Inject
+    CallerIdentity callers;
 
     private String correlationId;
 
@@ -34,8 +38,9 @@ public class RequestContextMetadata {
         return correlationId;
     }
 
+    /** The authenticated principal; never anything the request says about itself. */
     public String actor() {
-        return EventMetadata.ANONYMOUS_ACTOR;
+        return callers.current().map(Caller::name).orElse(EventMetadata.ANONYMOUS_ACTOR);
     }
 
     public Map<String, Object> forCommand(String reason) {

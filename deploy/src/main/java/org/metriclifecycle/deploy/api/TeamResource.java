@@ -31,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.metriclifecycle.deploy.security.Action;
+import org.metriclifecycle.deploy.security.Authorized;
 import org.metriclifecycle.command.team.AddRotationOverride;
 import org.metriclifecycle.command.team.ScheduleRotation;
 import org.metriclifecycle.command.team.SetCoreMetricLimit;
@@ -72,6 +74,7 @@ public class TeamResource {
     Clock clock;
 
     @GET
+    @Authorized(Action.READ)
     @Operation(summary = "The team at a glance: budget, counts by status, owner load, blind spots, rotation")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TeamSummary.class)))
     @APIResponse(responseCode = "404", description = "No such team",
@@ -83,6 +86,7 @@ public class TeamResource {
     @PUT
     @Path("budget")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized(Action.SET_BUDGET)
     @Operation(summary = "Set the team's metric budget (core metric limit)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BudgetSet.class)))
     public Response setBudget(@PathParam("team") String team, @Valid @NotNull BudgetRequest body) {
@@ -93,6 +97,7 @@ public class TeamResource {
     @PUT
     @Path("rotation")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized(Action.MANAGE_ROTATION)
     @Operation(summary = "Set the ownership rotation from now on (the past is never rewritten)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TeamRotation.class)))
     public Response setRotation(@PathParam("team") String team, @Valid @NotNull RotationRequest body) {
@@ -104,6 +109,7 @@ public class TeamResource {
 
     @DELETE
     @Path("rotation")
+    @Authorized(Action.MANAGE_ROTATION)
     @Operation(summary = "Stop rotating ownership; owners stay as they are")
     @APIResponse(responseCode = "204", description = "Stopped")
     @APIResponse(responseCode = "404", description = "No such team",
@@ -118,6 +124,7 @@ public class TeamResource {
     @POST
     @Path("rotation/overrides")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized(Action.MANAGE_ROTATION)
     @Operation(summary = "While a member is away, their replacement takes their metrics")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OverrideCreated.class)))
     @APIResponse(responseCode = "409", description = "The team has no rotation",
@@ -132,6 +139,7 @@ public class TeamResource {
 
     @GET
     @Path("rotation")
+    @Authorized(Action.READ)
     @Operation(summary = "The rotation: members, period, next handoff, overrides, and each metric's owner and next owner")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TeamRotation.class)))
     @APIResponse(responseCode = "404", description = "No such team, or it has no rotation",
@@ -144,6 +152,7 @@ public class TeamResource {
     @GET
     @Path("rotation.ics")
     @Produces(CalendarFeed.MEDIA_TYPE)
+    @Authorized(Action.READ)
     @Operation(summary = "The upcoming handoffs as an iCalendar feed; ?member= keeps one person's handoffs")
     @APIResponse(responseCode = "200", description = "text/calendar")
     public Response rotationCalendar(@PathParam("team") String team,
@@ -174,6 +183,7 @@ public class TeamResource {
     @GET
     @Path("review")
     @Produces({MediaType.APPLICATION_JSON, "text/markdown", "text/csv"})
+    @Authorized(Action.READ)
     @Operation(summary = "The quarterly review: each active metric's evidence and a KEEP / REVALIDATE / REMOVE_CANDIDATE verdict with why; ?format=md or csv for the mapping document")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TeamReview.class)))
     @APIResponse(responseCode = "404", description = "No such team",

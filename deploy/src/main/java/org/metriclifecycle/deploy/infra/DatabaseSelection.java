@@ -17,7 +17,7 @@ import io.smallrye.config.PropertiesConfigSource;
  * Turns the one user-facing switch {@code metrics.db} into Quarkus's per-datasource activation flags.
  * A datasource's kind is fixed at build time, so the jar carries both a named H2 and a named PostgreSQL
  * datasource (each with its persistence unit) and activates exactly one at run time.
- * The embedded H2 default is a single-user demo set-up, so it listens on loopback only.
+ * The embedded H2 default is a demo set-up, so it listens on loopback only and signs people in from a users file.
  */
 public final class DatabaseSelection implements ConfigSourceFactory {
 
@@ -25,6 +25,7 @@ public final class DatabaseSelection implements ConfigSourceFactory {
     public static final String POSTGRESQL = "postgresql";
     public static final String PROPERTY = "metrics.db";
     public static final String DATA_DIR = "metrics.data-dir";
+    public static final String AUTH_MODE = "metrics.auth.mode";
 
     /** Below application.properties (250), env (300) and system properties (400): any explicit setting wins. */
     private static final int ORDINAL = 210;
@@ -42,6 +43,12 @@ public final class DatabaseSelection implements ConfigSourceFactory {
         if (H2.equals(selected)) {
             derived.put("quarkus.http.host", "127.0.0.1");
         }
+        // Sign-in follows the database unless set: the embedded demo uses its users file, production OIDC tokens.
+        ConfigValue auth = context.getValue(AUTH_MODE);
+        String mode = auth == null || auth.getValue() == null || auth.getValue().isBlank()
+                ? (H2.equals(selected) ? "basic" : "oidc") : auth.getValue().strip();
+        derived.put(AUTH_MODE, mode);
+        derived.put("quarkus.oidc.tenant-enabled", Boolean.toString("oidc".equals(mode)));
         // H2 refuses paths that are implicitly relative to the working directory, so resolve the data dir here.
         ConfigValue dataDir = context.getValue(DATA_DIR);
         Path directory = Path.of(dataDir == null || dataDir.getValue() == null ? "data" : dataDir.getValue());

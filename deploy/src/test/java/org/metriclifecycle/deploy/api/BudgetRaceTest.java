@@ -15,7 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.metriclifecycle.deploy.support.Api;
 import org.metriclifecycle.deploy.support.PostgresProfile;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +28,11 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
 class BudgetRaceTest {
+
+    @BeforeEach
+    void signIn() {
+        Api.signInAs("ada");
+    }
 
     private static final int RACERS = 12;
 

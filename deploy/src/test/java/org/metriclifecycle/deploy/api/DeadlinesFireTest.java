@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.metriclifecycle.deploy.support.Api;
 import org.metriclifecycle.deploy.support.Eventually;
 import org.metriclifecycle.deploy.support.ShortWindowsPostgresProfile;
 
@@ -26,6 +28,11 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(ShortWindowsPostgresProfile.class)
 class DeadlinesFireTest {
+
+    @BeforeEach
+    void signIn() {
+        Api.signInAs("ada");
+    }
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 

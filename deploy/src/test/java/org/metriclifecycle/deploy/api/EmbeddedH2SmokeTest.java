@@ -12,7 +12,9 @@ import static org.metriclifecycle.deploy.support.Api.view;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.metriclifecycle.deploy.support.Api;
 import org.metriclifecycle.deploy.support.H2Profile;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +24,11 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(H2Profile.class)
 class EmbeddedH2SmokeTest {
+
+    @BeforeEach
+    void signIn() {
+        Api.signInAs("ada");
+    }
 
     @Test
     void aMetricLivesItsWholeLifeOnH2() {

@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.metriclifecycle.deploy.support.Api;
 import org.metriclifecycle.deploy.support.Eventually;
 import org.metriclifecycle.deploy.support.PostgresProfile;
 
@@ -38,6 +40,11 @@ import net.fortuna.ical4j.model.component.VEvent;
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
 class GovernanceApiTest {
+
+    @BeforeEach
+    void signIn() {
+        Api.signInAs("ada");
+    }
 
     private static String team(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime(), 36);

@@ -26,7 +26,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.metriclifecycle.deploy.support.Api;
 import org.metriclifecycle.deploy.support.PostgresProfile;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +39,11 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
 class MetricLifecycleApiTest {
+
+    @BeforeEach
+    void signIn() {
+        Api.signInAs("ada");
+    }
 
     private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 

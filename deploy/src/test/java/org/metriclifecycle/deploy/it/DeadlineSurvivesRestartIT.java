@@ -32,6 +32,7 @@ class DeadlineSurvivesRestartIT {
         try (FreshPostgres database = FreshPostgres.create()) {
             Map<String, String> config = new HashMap<>(database.serviceConfig());
             config.put("metrics.lifecycle.link-window", "PT6S");
+            config.put("metrics.auth.mode", "basic");
             Path log = Path.of("target", "restart-it", "service.log");
 
             String metricId;

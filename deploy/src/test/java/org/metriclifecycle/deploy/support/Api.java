@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -15,6 +16,11 @@ public final class Api {
     private static final AtomicLong COUNTER = new AtomicLong();
 
     private Api() {
+    }
+
+    /** Every later request of this test signs in as {@code user} (the demo users' password is their name). */
+    public static void signInAs(String user) {
+        RestAssured.authentication = RestAssured.preemptive().basic(user, user);
     }
 
     /** A team of the test's own, so tests never share a budget or a rotation. */

@@ -18,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 /** The packaged service ({@code quarkus-run.jar}) as a separate process, the way an operator runs it. */
 public final class PackagedService implements AutoCloseable {
 
+    /** The demo admin (the packaged tests run with metrics.auth.mode=basic). */
+    private static final String ADMIN = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("ada:ada".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private final Map<String, String> config;
     private final int port;
     private final Path log;
@@ -69,13 +73,14 @@ public final class PackagedService implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).header("Authorization", ADMIN)
+                        .GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", ADMIN)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -20,6 +20,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         database = FreshPostgres.create();
         Map<String, String> config = new HashMap<>(database.serviceConfig());
+        // The demo users sign the tests in; OidcProfile switches to bearer tokens.
+        config.put("metrics.auth.mode", "basic");
         config.putAll(extra);
         return config;
     }

@@ -1,0 +1,45 @@
+package org.metriclifecycle.deploy.api;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Answers an announced oversized body with a 413 problem document before reading it. (A chunked body without a
+ * length is cut off by Quarkus's own limit, {@code quarkus.http.limits.max-body-size}, with a bare 413.)
+ */
+@Singleton
+public class BodySizeLimit {
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize limit;
+
+    void register(@Observes Filters filters) {
+        long max = limit.asLongValue();
+        filters.register(context -> {
+            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && isOver(length, max)) {
+                context.response().setStatusCode(413)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end("{\"type\":\"urn:metric-lifecycle:problem:body-too-large\",\"title\":\"Body too large\","
+                                + "\"status\":413,\"detail\":\"request bodies are limited to " + max + " bytes\"}");
+                return;
+            }
+            context.next();
+        }, 1000);
+    }
+
+    private static boolean isOver(String length, long max) {
+        try {
+            return Long.parseLong(length.strip()) > max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

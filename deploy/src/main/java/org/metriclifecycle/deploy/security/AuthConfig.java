@@ -1,0 +1,26 @@
+package org.metriclifecycle.deploy.security;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How callers sign in. {@code mode} is {@code basic} (users file; the embedded default) or {@code oidc} (bearer
+ * tokens from any OIDC provider; the default on PostgreSQL). See {@link org.metriclifecycle.deploy.infra.DatabaseSelection}.
+ */
+@ConfigMapping(prefix = "metrics.auth")
+public interface AuthConfig {
+
+    String BASIC = "basic";
+    String OIDC = "oidc";
+
+    String mode();
+
+    /** A users file to use instead of the built-in demo users (see README for its format). */
+    Optional<String> usersFile();
+
+    /** The token claim that lists the teams a person belongs to. */
+    @WithDefault("teams")
+    String teamsClaim();
+}
