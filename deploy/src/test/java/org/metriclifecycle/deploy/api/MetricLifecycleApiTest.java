@@ -292,7 +292,7 @@ class MetricLifecycleApiTest {
                 .body("sequence", equalTo(List.of(0, 1, 2, 3)))
                 .body("type", equalTo(List.of("MetricProposed", "HypothesisLinked", "CorrelationRecorded",
                         "MetricDeprecated")))
-                .body("actor", equalTo(List.of("anonymous", "anonymous", "anonymous", "anonymous")))
+                .body("actor", equalTo(List.of("ada", "ada", "ada", "ada")))
                 .body("[3].reason", equalTo("no longer used"))
                 .body("[0].occurredAt", matchesPattern(INSTANT))
                 .body("[0].changes.status.after", equalTo("PROPOSED"))

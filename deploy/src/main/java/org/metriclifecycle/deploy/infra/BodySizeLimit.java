@@ -1,4 +1,4 @@
-package org.metriclifecycle.deploy.api;
+package org.metriclifecycle.deploy.infra;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -25,7 +25,7 @@ public class BodySizeLimit {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, max)) {
                 context.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                         .putHeader(HttpHeaders.CONNECTION, "close")
                         .end("{\"type\":\"urn:metric-lifecycle:problem:body-too-large\",\"title\":\"Body too large\","
                                 + "\"status\":413,\"detail\":\"request bodies are limited to " + max + " bytes\"}");
