@@ -24,6 +24,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -93,7 +94,7 @@ public class AxonRuntime {
         AtomicReference<DbSchedulerDeadlineManager> deadlineManager = new AtomicReference<>();
         Scheduler deadlineScheduler = deadlineScheduler(database, clock, deadlineManager);
 
-        JdbcEventStorageEngine storage = JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine jdbcStorage = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .eventSerializer(serializer)
@@ -102,6 +103,8 @@ public class AxonRuntime {
                 .schema(eventSchema())
                 .dataType(byte[].class)
                 .build();
+        // Every append also writes its streams' hash chain, in the same transaction (SPEC "Security").
+        EventStorageEngine storage = new HashChainingStorageEngine(jdbcStorage, connections, transactions);
         CommitAwareEventSource processorSource = new CommitAwareEventSource(storage);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)

@@ -84,6 +84,7 @@ class AuthorizationMatrixTest {
             read("get metric", t -> spec().get(metric(t))),
             read("get metric as of", t -> spec().get(metric(t) + "?asOf=" + Instant.now())),
             read("history", t -> spec().get(metric(t) + "/history")),
+            read("verify history", t -> spec().get(metric(t) + "/history/verify")),
             read("team summary", t -> spec().get(team(t))),
             read("rotation", t -> spec().get(team(t) + "/rotation")),
             read("rotation calendar", t -> spec().get(team(t) + "/rotation.ics")),

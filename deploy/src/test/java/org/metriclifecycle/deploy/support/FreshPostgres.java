@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -57,13 +58,20 @@ public final class FreshPostgres implements AutoCloseable {
         }
     }
 
-    /** The settings that point the service at this database, as SPEC names them. */
+    /**
+     * The settings that point the service at this database, as SPEC names them. An empty password (trust
+     * authentication) is left unset, as an operator would: Quarkus reads an empty value as no value, and the
+     * separate Flyway connection then needs the stand-in that application.properties gives it.
+     */
     public Map<String, String> serviceConfig() {
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "metrics.db", "postgresql",
                 "metrics.db.url", url,
-                "metrics.db.username", user,
-                "metrics.db.password", password);
+                "metrics.db.username", user));
+        if (!password.isEmpty()) {
+            config.put("metrics.db.password", password);
+        }
+        return config;
     }
 
     public String url() {
