@@ -12,6 +12,7 @@ import static org.metriclifecycle.deploy.support.Api.view;
 
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metriclifecycle.deploy.support.Api;
@@ -28,6 +29,12 @@ class EmbeddedH2SmokeTest {
     @BeforeEach
     void signIn() {
         Api.signInAs("ada");
+    }
+
+    @Test
+    void theEmbeddedDefaultListensOnLoopbackAndSignsInFromTheUsersFile() {
+        assertThat(ConfigProvider.getConfig().getValue("quarkus.http.host", String.class)).isEqualTo("127.0.0.1");
+        assertThat(ConfigProvider.getConfig().getValue("metrics.auth.mode", String.class)).isEqualTo("basic");
     }
 
     @Test
