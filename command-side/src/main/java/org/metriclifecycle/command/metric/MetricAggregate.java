@@ -14,6 +14,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.LifecycleSettings;
@@ -44,6 +45,8 @@ import org.metriclifecycle.events.Verdict;
  * Proposal and deprecation also change the team's budget, so {@code MetricAdmission} handles those two commands and
  * calls the constructor and {@link #deprecate} here within the same unit of work as the team's stream.
  */
+// The revision of the aggregate's state: raise it whenever its fields change, so old snapshots are ignored.
+@Revision("1")
 public class MetricAggregate {
 
     public static final String LINK_WINDOW_DEADLINE = "link-window";

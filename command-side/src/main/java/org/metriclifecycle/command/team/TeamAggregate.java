@@ -18,6 +18,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.metriclifecycle.command.BudgetExceededException;
 import org.metriclifecycle.command.InvalidCommandException;
@@ -43,6 +44,8 @@ import org.metriclifecycle.events.TeamMetricReleased;
  * <p>
  * A team exists from its first event: whichever command or admission comes first creates the stream.
  */
+// The revision of the aggregate's state: raise it whenever its fields change, so old snapshots are ignored.
+@Revision("1")
 public class TeamAggregate {
 
     public static final String ROTATION_HANDOFF_DEADLINE = "rotation-handoff";

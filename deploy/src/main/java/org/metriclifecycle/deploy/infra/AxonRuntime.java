@@ -25,7 +25,10 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.serialization.Revision;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -83,7 +86,7 @@ public class AxonRuntime {
 
     @Inject
     AxonRuntime(ActiveDatabase database, jakarta.transaction.TransactionManager jta, Clock clock,
-                LifecycleConfig lifecycle, BudgetConfig budget, ProjectionProgress progress) {
+                LifecycleConfig lifecycle, BudgetConfig budget, SnapshotConfig snapshots, ProjectionProgress progress) {
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerialization.serializer();
         ConnectionProvider connections = new DataSourceConnectionProvider(database.dataSource());
@@ -98,7 +101,7 @@ public class AxonRuntime {
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(EventSerialization.snapshotSerializer())
                 .persistenceExceptionResolver(persistenceExceptions())
                 .schema(eventSchema())
                 .dataType(byte[].class)
@@ -131,8 +134,10 @@ public class AxonRuntime {
                     deadlineManager.set(manager);
                     return manager;
                 })
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(MetricAggregate.class))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(TeamAggregate.class))
+                .configureAggregate(snapshotted(AggregateConfigurer.defaultConfiguration(MetricAggregate.class),
+                        snapshots.threshold()))
+                .configureAggregate(snapshotted(AggregateConfigurer.defaultConfiguration(TeamAggregate.class),
+                        snapshots.threshold()))
                 .registerCommandHandler(c -> new MetricAdmission(c.repository(TeamAggregate.class),
                         c.repository(MetricAggregate.class)))
                 .registerQueryHandler(c -> new MetricQueryHandlers(metricViews, c.eventStore(), teamViews, clock))
@@ -225,6 +230,14 @@ public class AxonRuntime {
             builder.alwaysPersistTimestampInUTC();
         }
         return builder.build();
+    }
+
+    /** Long streams load from a snapshot taken every {@code threshold} events, if its aggregate revision still fits. */
+    private static <A> AggregateConfigurer<A> snapshotted(AggregateConfigurer<A> aggregate, int threshold) {
+        String revision = aggregate.aggregateType().getAnnotation(Revision.class).value();
+        return aggregate
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold))
+                .configureSnapshotFilter(c -> new RevisionSnapshotFilter(revision));
     }
 
     private static PersistenceExceptionResolver persistenceExceptions() {

@@ -3,6 +3,8 @@ package org.metriclifecycle.deploy.infra;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -30,5 +32,18 @@ final class EventSerialization {
 
     static Serializer serializer() {
         return JacksonSerializer.builder().objectMapper(mapper()).build();
+    }
+
+    /**
+     * Snapshots are aggregates, which keep their state in private fields and expose no getters: read and write
+     * the fields. A snapshot whose aggregate revision no longer matches is ignored (RevisionSnapshotFilter), so a
+     * changed aggregate never loads stale state.
+     */
+    static Serializer snapshotSerializer() {
+        ObjectMapper fields = mapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(fields).build();
     }
 }
