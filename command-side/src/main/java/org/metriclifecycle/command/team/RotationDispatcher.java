@@ -5,6 +5,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.metriclifecycle.command.metric.MetricAggregate;
@@ -30,6 +31,8 @@ public class RotationDispatcher {
             EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR,
             EventMetadata.REASON, MetricAggregate.SCHEDULED_ROTATION_REASON);
 
+    // A replay must not hand metrics over again: handoffs are decisions of their moment, not a view to rebuild.
+    @DisallowReplay
     @EventHandler
     public void on(RotationHandoffReached event, CommandGateway commands) {
         for (RotationAssignment assignment : event.assignments()) {

@@ -28,6 +28,7 @@ import org.metriclifecycle.command.BudgetExceededException;
 import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.UnknownHypothesisException;
+import org.metriclifecycle.deploy.infra.EventProcessors;
 import org.metriclifecycle.deploy.security.AuthConfig;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -143,6 +144,12 @@ public class ProblemMappers {
                         "team", e.team(),
                         "coreMetricLimit", e.coreMetricLimit(),
                         "metricsCounted", e.metricsCounted()));
+    }
+
+    @ServerExceptionMapper
+    public Response replayRefused(EventProcessors.ReplayRefused e, UriInfo uri) {
+        return Problem.of(Response.Status.CONFLICT, "replay-refused", "Replay refused", e.getMessage(), path(uri))
+                .toResponse();
     }
 
     @ServerExceptionMapper

@@ -17,7 +17,9 @@ public enum Action {
     DEPRECATE_METRIC(EnumSet.of(Role.LEAD), true),
     CHANGE_OWNER(EnumSet.of(Role.LEAD), true),
     MANAGE_ROTATION(EnumSet.of(Role.LEAD), true),
-    SET_BUDGET(EnumSet.of(Role.LEAD), true);
+    SET_BUDGET(EnumSet.of(Role.LEAD), true),
+    /** Operating the service (processors, replays): admin only. */
+    ADMINISTER(EnumSet.noneOf(Role.class), false);
 
     private final Set<Role> roles;
     private final boolean teamScoped;

@@ -80,6 +80,7 @@ class AuthorizationMatrixTest {
                     t -> json().body(Map.of("member", "lena", "replacement", "vera", "from", Instant.now().toString(),
                             "to", Instant.now().plusSeconds(86400).toString())).post(team(t) + "/rotation/overrides")),
             write("stop rotation", Set.of("lead"), 204, t -> spec().delete(team(t) + "/rotation")),
+            write("processor status (admin only)", Set.of(), 200, t -> spec().get("/api/v1/admin/processors")),
             read("list metrics", t -> spec().get("/api/v1/metrics?team=" + t.team())),
             read("get metric", t -> spec().get(metric(t))),
             read("get metric as of", t -> spec().get(metric(t) + "?asOf=" + Instant.now())),

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
@@ -29,7 +30,11 @@ public class MetricProjection {
 
     @EventHandler
     public void on(MetricEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt,
-                   MetaData metaData) {
+                   MetaData metaData, ReplayStatus replay) {
+        if (replay.isReplay() && sequence == 0) {
+            // A rebuild starts each stream afresh; until then readers keep the old view rather than a hole.
+            store.forget(event.metricId());
+        }
         Optional<StoredMetricView> stored = store.find(event.metricId());
         if (stored.isPresent() && sequence <= stored.get().lastSequence()) {
             return;

@@ -20,6 +20,9 @@ public interface MetricViewStore {
     /** Inserts or replaces the view of {@code view.metricId()}. */
     void save(MetricView view, long lastSequence);
 
+    /** Drops the metric's view and history, so that a replay rebuilds them from its first event. */
+    void forget(String metricId);
+
     /** Adds the entry unless the metric already has one with the same sequence, so re-delivery adds nothing. */
     void appendHistory(String metricId, HistoryEntry entry);
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.metriclifecycle.events.TeamEvent;
 
@@ -25,7 +26,11 @@ public class TeamProjection {
     }
 
     @EventHandler
-    public void on(TeamEvent event, @SequenceNumber long sequence) {
+    public void on(TeamEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
+        if (replay.isReplay() && sequence == 0) {
+            // A rebuild starts each stream afresh; until then readers keep the old view rather than a hole.
+            store.forget(event.team());
+        }
         Optional<StoredTeamView> stored = store.find(event.team());
         if (stored.isPresent() && sequence <= stored.get().lastSequence()) {
             return;

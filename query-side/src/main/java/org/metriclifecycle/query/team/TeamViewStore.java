@@ -14,6 +14,9 @@ public interface TeamViewStore {
     /** Inserts or replaces the view of {@code view.team()}. */
     void save(TeamView view, long lastSequence);
 
+    /** Drops the team's view, so that a replay rebuilds it from its first event. */
+    void forget(String team);
+
     /** The sequence of the last event folded into the team's view, empty while it has none. */
     OptionalLong lastAppliedSequence(String team);
 }

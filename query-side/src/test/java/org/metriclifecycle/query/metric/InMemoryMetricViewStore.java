@@ -17,6 +17,12 @@ public class InMemoryMetricViewStore implements MetricViewStore {
     private final Map<String, TreeMap<Long, HistoryEntry>> histories = new HashMap<>();
 
     @Override
+    public void forget(String metricId) {
+        views.remove(metricId);
+        histories.remove(metricId);
+    }
+
+    @Override
     public synchronized Optional<StoredMetricView> find(String metricId) {
         return Optional.ofNullable(views.get(metricId));
     }

@@ -1,6 +1,7 @@
 package org.metriclifecycle.query.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.ReplayStatus;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.metriclifecycle.query.metric.TestEvents.T0;
 import static org.metriclifecycle.query.metric.TestEvents.correlation;
@@ -46,7 +47,7 @@ class MetricProjectionTest {
     private void deliver(List<Delivered> events) {
         for (Delivered delivered : events) {
             projection.on(delivered.event(), delivered.sequence(), delivered.at(),
-                    MetaData.with(EventMetadata.ACTOR, delivered.actor()));
+                    MetaData.with(EventMetadata.ACTOR, delivered.actor()), ReplayStatus.REGULAR);
         }
     }
 
@@ -106,7 +107,7 @@ class MetricProjectionTest {
         List<HistoryEntry> historyBefore = store.history(M);
 
         // Sequence 1 again, though with a different payload: the view has already moved past it.
-        projection.on(deprecated(M, "stale", null, day(2)), 1, day(2), MetaData.with(EventMetadata.ACTOR, "x"));
+        projection.on(deprecated(M, "stale", null, day(2)), 1, day(2), MetaData.with(EventMetadata.ACTOR, "x"), ReplayStatus.REGULAR);
 
         assertThat(store.find(M)).hasValue(before);
         assertThat(store.history(M)).isEqualTo(historyBefore);
@@ -114,9 +115,9 @@ class MetricProjectionTest {
 
     @Test
     void metricsAreProjectedIndependently() {
-        projection.on(proposed("m-a", T0), 0, T0, MetaData.emptyInstance());
-        projection.on(proposed("m-b", day(1)), 0, day(1), MetaData.emptyInstance());
-        projection.on(linked("m-b", "h1"), 1, day(2), MetaData.emptyInstance());
+        projection.on(proposed("m-a", T0), 0, T0, MetaData.emptyInstance(), ReplayStatus.REGULAR);
+        projection.on(proposed("m-b", day(1)), 0, day(1), MetaData.emptyInstance(), ReplayStatus.REGULAR);
+        projection.on(linked("m-b", "h1"), 1, day(2), MetaData.emptyInstance(), ReplayStatus.REGULAR);
 
         assertThat(store.find("m-a").orElseThrow().view().status()).isEqualTo(MetricStatus.PROPOSED);
         assertThat(store.find("m-b").orElseThrow().view().status()).isEqualTo(MetricStatus.LINKED);
@@ -139,5 +140,20 @@ class MetricProjectionTest {
                         HistoryEntry::actor, HistoryEntry::reason)
                 .containsExactly(tuple(0L, T0, "carl", "we need it"),
                         tuple(1L, day(1), "lena", null));
+    }
+
+    @Test
+    void aReplayRebuildsEachStreamFromItsFirstEvent() {
+        InMemoryMetricViewStore store = new InMemoryMetricViewStore();
+        MetricProjection projection = new MetricProjection(store);
+        projection.on(proposed(M, T0), 0, T0, MetaData.emptyInstance(), ReplayStatus.REGULAR);
+        projection.on(linked(M, "h1"), 1, day(1), MetaData.emptyInstance(), ReplayStatus.REGULAR);
+
+        projection.on(proposed(M, T0), 0, T0, MetaData.emptyInstance(), ReplayStatus.REPLAY);
+        assertThat(store.find(M).orElseThrow().lastSequence()).isZero();
+        assertThat(store.history(M)).hasSize(1);
+        projection.on(linked(M, "h1"), 1, day(1), MetaData.emptyInstance(), ReplayStatus.REPLAY);
+        assertThat(store.find(M).orElseThrow().view().status()).isEqualTo(MetricStatus.LINKED);
+        assertThat(store.history(M)).hasSize(2);
     }
 }

@@ -1,6 +1,7 @@
 package org.metriclifecycle.query.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.ReplayStatus;
 import static org.metriclifecycle.query.metric.TestEvents.T0;
 import static org.metriclifecycle.query.metric.TestEvents.correlation;
 import static org.metriclifecycle.query.metric.TestEvents.day;
@@ -67,7 +68,7 @@ class MetricQueryHandlersTest {
         eventStore.publish(message);
         published.add(message);
         if (payload instanceof MetricEvent event) {
-            projection.on(event, sequence, at, message.getMetaData());
+            projection.on(event, sequence, at, message.getMetaData(), ReplayStatus.REGULAR);
         }
     }
 

@@ -11,6 +11,11 @@ public class InMemoryTeamViewStore implements TeamViewStore {
     private final Map<String, StoredTeamView> views = new HashMap<>();
 
     @Override
+    public void forget(String team) {
+        views.remove(team);
+    }
+
+    @Override
     public synchronized Optional<StoredTeamView> find(String team) {
         return Optional.ofNullable(views.get(team));
     }

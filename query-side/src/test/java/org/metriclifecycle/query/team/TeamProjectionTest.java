@@ -1,6 +1,7 @@
 package org.metriclifecycle.query.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.ReplayStatus;
 import static org.metriclifecycle.query.team.TeamFixtures.T0;
 import static org.metriclifecycle.query.team.TeamFixtures.away;
 import static org.metriclifecycle.query.team.TeamFixtures.day;
@@ -36,7 +37,7 @@ class TeamProjectionTest {
 
     private void deliver(List<TeamEvent> events) {
         for (int sequence = 0; sequence < events.size(); sequence++) {
-            projection.on(events.get(sequence), sequence);
+            projection.on(events.get(sequence), sequence, ReplayStatus.REGULAR);
         }
     }
 
@@ -73,7 +74,7 @@ class TeamProjectionTest {
         deliver(STREAM.subList(0, 4));
         StoredTeamView before = store.find(TEAM).orElseThrow();
 
-        projection.on(new RotationStopped(TEAM, "s-1", day(6)), 2);
+        projection.on(new RotationStopped(TEAM, "s-1", day(6)), 2, ReplayStatus.REGULAR);
 
         assertThat(store.find(TEAM)).hasValue(before);
         assertThat(before.view().rotation()).isNotNull();
@@ -81,7 +82,7 @@ class TeamProjectionTest {
 
     @Test
     void teamsAreProjectedIndependently() {
-        projection.on(new TeamMetricAdmitted("ads", "m-9", T0), 0);
+        projection.on(new TeamMetricAdmitted("ads", "m-9", T0), 0, ReplayStatus.REGULAR);
         deliver(STREAM.subList(0, 2));
 
         assertThat(store.find("ads").orElseThrow().view().activeMetricIds()).containsExactly("m-9");

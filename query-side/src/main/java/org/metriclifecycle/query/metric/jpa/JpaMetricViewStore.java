@@ -53,6 +53,14 @@ public class JpaMetricViewStore implements MetricViewStore {
     }
 
     @Override
+    public void forget(String metricId) {
+        em.createQuery("delete from MetricHistoryEntity h where h.key.metricId = :metricId")
+                .setParameter("metricId", metricId).executeUpdate();
+        em.createQuery("delete from MetricViewEntity v where v.metricId = :metricId")
+                .setParameter("metricId", metricId).executeUpdate();
+    }
+
+    @Override
     public void save(MetricView view, long lastSequence) {
         String document = write(view);
         MetricViewEntity row = em.find(MetricViewEntity.class, view.metricId());

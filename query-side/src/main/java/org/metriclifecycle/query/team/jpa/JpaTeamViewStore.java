@@ -40,6 +40,11 @@ public class JpaTeamViewStore implements TeamViewStore {
     }
 
     @Override
+    public void forget(String team) {
+        em.createQuery("delete from TeamViewEntity t where t.team = :team").setParameter("team", team).executeUpdate();
+    }
+
+    @Override
     public void save(TeamView view, long lastSequence) {
         String document = write(view);
         TeamViewEntity row = em.find(TeamViewEntity.class, view.team());

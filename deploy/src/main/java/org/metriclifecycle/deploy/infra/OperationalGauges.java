@@ -1,0 +1,52 @@
+package org.metriclifecycle.deploy.infra;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+
+/** Prometheus gauges an operator alerts on: each processor's lag behind the event store, and pending deadlines. */
+@Singleton
+public class OperationalGauges {
+
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    EventProcessors processors;
+    @Inject
+    ActiveDatabase database;
+
+    void register(@Observes StartupEvent started) {
+        for (String name : processors.names()) {
+            Gauge.builder("metric_lifecycle.processor.lag", () -> orNaN(processors.lag(name)))
+                    .description("events between the head of the event store and the processor's slowest segment")
+                    .tag("processor", name).register(registry);
+        }
+        Gauge.builder("metric_lifecycle.deadlines.pending", this::pendingDeadlines)
+                .description("deadlines (link windows, revalidations, handoffs) scheduled and not yet fired")
+                .register(registry);
+    }
+
+    private double pendingDeadlines() {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM scheduled_tasks")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double orNaN(Long value) {
+        return value == null ? Double.NaN : value;
+    }
+}
