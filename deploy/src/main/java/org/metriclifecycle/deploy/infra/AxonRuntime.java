@@ -27,6 +27,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.serialization.Revision;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -105,6 +106,7 @@ public class AxonRuntime {
                 .persistenceExceptionResolver(persistenceExceptions())
                 .schema(eventSchema())
                 .dataType(byte[].class)
+                .upcasterChain(new EventUpcasterChain(EventUpcasters.all()))
                 .build();
         // Every append also writes its streams' hash chain, in the same transaction (SPEC "Security").
         EventStorageEngine storage = new HashChainingStorageEngine(jdbcStorage, connections, transactions);

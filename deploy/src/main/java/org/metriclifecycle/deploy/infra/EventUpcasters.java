@@ -1,0 +1,17 @@
+package org.metriclifecycle.deploy.infra;
+
+import java.util.List;
+
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.metriclifecycle.events.upcasting.HypothesisLinkedCriteriaUpcaster;
+
+/** Every upcaster, oldest change first: events are read through them on every path (aggregates, processors, asOf). */
+final class EventUpcasters {
+
+    private EventUpcasters() {
+    }
+
+    static List<EventUpcaster> all() {
+        return List.of(new HypothesisLinkedCriteriaUpcaster());
+    }
+}

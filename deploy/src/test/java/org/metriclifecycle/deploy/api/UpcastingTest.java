@@ -1,0 +1,84 @@
+package org.metriclifecycle.deploy.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.metriclifecycle.deploy.support.Api;
+import org.metriclifecycle.deploy.support.Eventually;
+import org.metriclifecycle.deploy.support.OwnerConnection;
+import org.metriclifecycle.deploy.support.PostgresProfile;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Events stored in an older shape (HypothesisLinked revision 1, criteria as top-level fields) are read through
+ * the whole stack: the projection shows them, the aggregate decides with them, the history lists them.
+ */
+@QuarkusTest
+@TestProfile(PostgresProfile.class)
+class UpcastingTest {
+
+    @BeforeEach
+    void signIn() {
+        Api.signInAs("ada");
+    }
+
+    @Test
+    void aRevisionOneHypothesisWorksEverywhere() throws Exception {
+        String metricId = UUID.randomUUID().toString();
+        String team = Api.freshTeam();
+        try (Connection owner = OwnerConnection.open()) {
+            store(owner, metricId, 0, "org.metriclifecycle.events.MetricProposed", "1", "{\"metricId\":\"" + metricId
+                    + "\",\"name\":\"legacy metric\",\"description\":null,\"team\":\"" + team + "\",\"owner\":\"ada\","
+                    + "\"version\":\"1.0\",\"validFor\":null,\"rationale\":null,\"proposedAt\":\"2026-01-01T00:00:00Z\","
+                    + "\"linkDeadline\":\"2099-01-01T00:00:00Z\"}", "2026-01-01T00:00:00Z");
+            store(owner, metricId, 1, "org.metriclifecycle.events.HypothesisLinked", "1", "{\"metricId\":\"" + metricId
+                    + "\",\"hypothesisId\":\"h-legacy\",\"outcome\":\"user-reported errors\",\"statement\":\"r <= -0.7\","
+                    + "\"direction\":\"NEGATIVE\",\"minCorrelation\":0.7,\"minSampleSize\":500}", "2026-01-02T00:00:00Z");
+        }
+
+        // Committed by another process: the processors find the rows on their periodic check.
+        Eventually.within(Duration.ofSeconds(20), () -> Api.view(metricId).statusCode(200)
+                .body("status", equalTo("LINKED"))
+                .body("hypotheses[0].direction", equalTo("NEGATIVE"))
+                .body("hypotheses[0].minCorrelation", equalTo(0.7f))
+                .body("hypotheses[0].minSampleSize", equalTo(500)));
+
+        // The aggregate, rebuilt from the old rows, judges with the upcast criteria.
+        assertThat(Api.correlate(metricId, "h-legacy", -0.75, 499)).isEqualTo("INCONCLUSIVE");
+        assertThat(Api.correlate(metricId, "h-legacy", 0.9, 800)).isEqualTo("REFUTED");
+        assertThat(Api.correlate(metricId, "h-legacy", -0.71, 800)).isEqualTo("SUPPORTED");
+        Api.view(metricId).body("status", equalTo("VALIDATED"));
+        given().get("/api/v1/metrics/" + metricId + "/history").then().statusCode(200)
+                .body("[1].type", equalTo("HypothesisLinked")).body("[1].actor", equalTo("legacy-importer"));
+        given().get("/api/v1/metrics/" + metricId + "?asOf=2026-01-03T00:00:00.000Z").then().statusCode(200)
+                .body("hypotheses[0].minSampleSize", equalTo(500));
+    }
+
+    private static void store(Connection owner, String metricId, long sequence, String type, String revision,
+                              String payload, String timestamp) throws Exception {
+        try (PreparedStatement insert = owner.prepareStatement("INSERT INTO domain_event_entry (aggregate_identifier, "
+                + "sequence_number, type, event_identifier, meta_data, payload, payload_revision, payload_type, "
+                + "time_stamp) VALUES (?, ?, 'MetricAggregate', ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, metricId);
+            insert.setLong(2, sequence);
+            insert.setString(3, UUID.randomUUID().toString());
+            insert.setBytes(4, "{\"actor\":\"legacy-importer\"}".getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(5, payload.getBytes(StandardCharsets.UTF_8));
+            insert.setString(6, revision);
+            insert.setString(7, type);
+            insert.setString(8, timestamp);
+            insert.executeUpdate();
+        }
+    }
+}
