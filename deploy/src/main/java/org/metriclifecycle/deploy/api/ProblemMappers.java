@@ -28,6 +28,7 @@ import org.metriclifecycle.command.BudgetExceededException;
 import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.UnknownHypothesisException;
+import org.metriclifecycle.deploy.infra.DatabaseSelection;
 import org.metriclifecycle.deploy.infra.EventProcessors;
 import org.metriclifecycle.deploy.security.AuthConfig;
 
@@ -46,7 +47,7 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    @ConfigProperty(name = "metrics.auth.mode")
+    @ConfigProperty(name = DatabaseSelection.RESOLVED_AUTH_MODE)
     String authMode;
 
     @ServerExceptionMapper

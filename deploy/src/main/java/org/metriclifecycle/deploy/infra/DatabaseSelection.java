@@ -26,6 +26,8 @@ public final class DatabaseSelection implements ConfigSourceFactory {
     public static final String PROPERTY = "metrics.db";
     public static final String DATA_DIR = "metrics.data-dir";
     public static final String AUTH_MODE = "metrics.auth.mode";
+    /** The sign-in in force: {@value #AUTH_MODE} if set, else derived from the database (never set it yourself). */
+    public static final String RESOLVED_AUTH_MODE = "metrics.auth.resolved-mode";
 
     /** Below application.properties (250), env (300) and system properties (400): any explicit setting wins. */
     private static final int ORDINAL = 210;
@@ -40,14 +42,14 @@ public final class DatabaseSelection implements ConfigSourceFactory {
             derived.put("quarkus.datasource." + name + ".active", active);
             derived.put("quarkus.hibernate-orm." + name + ".active", active);
         }
-        if (H2.equals(selected)) {
-            derived.put("quarkus.http.host", "127.0.0.1");
-        }
+        // Always written, both ways: Quarkus records what a factory derives at build time (the H2 default) as a
+        // runtime default, so a value written only for H2 would stick to a PostgreSQL deployment too.
+        derived.put("quarkus.http.host", H2.equals(selected) ? "127.0.0.1" : "0.0.0.0");
         // Sign-in follows the database unless set: the embedded demo uses its users file, production OIDC tokens.
         ConfigValue auth = context.getValue(AUTH_MODE);
         String mode = auth == null || auth.getValue() == null || auth.getValue().isBlank()
                 ? (H2.equals(selected) ? "basic" : "oidc") : auth.getValue().strip();
-        derived.put(AUTH_MODE, mode);
+        derived.put(RESOLVED_AUTH_MODE, mode);
         derived.put("quarkus.oidc.tenant-enabled", Boolean.toString("oidc".equals(mode)));
         // H2 refuses paths that are implicitly relative to the working directory, so resolve the data dir here.
         ConfigValue dataDir = context.getValue(DATA_DIR);

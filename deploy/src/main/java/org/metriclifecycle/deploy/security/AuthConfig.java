@@ -15,7 +15,11 @@ public interface AuthConfig {
     String BASIC = "basic";
     String OIDC = "oidc";
 
-    String mode();
+    /** The sign-in the operator chose; when absent it follows the database. The one in force: {@link #resolvedMode()}. */
+    Optional<String> mode();
+
+    /** Derived by {@link org.metriclifecycle.deploy.infra.DatabaseSelection}: {@code basic} or {@code oidc}. */
+    String resolvedMode();
 
     /** A users file to use instead of the built-in demo users (see README for its format). */
     Optional<String> usersFile();

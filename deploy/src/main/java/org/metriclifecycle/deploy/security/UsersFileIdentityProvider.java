@@ -21,7 +21,7 @@ public class UsersFileIdentityProvider implements IdentityProvider<UsernamePassw
 
     @Inject
     UsersFileIdentityProvider(AuthConfig config) {
-        this.enabled = AuthConfig.BASIC.equals(config.mode());
+        this.enabled = AuthConfig.BASIC.equals(config.resolvedMode());
         this.users = enabled ? UsersFile.load(config.usersFile()) : null;
     }
 

@@ -34,7 +34,7 @@ class EmbeddedH2SmokeTest {
     @Test
     void theEmbeddedDefaultListensOnLoopbackAndSignsInFromTheUsersFile() {
         assertThat(ConfigProvider.getConfig().getValue("quarkus.http.host", String.class)).isEqualTo("127.0.0.1");
-        assertThat(ConfigProvider.getConfig().getValue("metrics.auth.mode", String.class)).isEqualTo("basic");
+        assertThat(ConfigProvider.getConfig().getValue("metrics.auth.resolved-mode", String.class)).isEqualTo("basic");
     }
 
     @Test
