@@ -104,6 +104,9 @@
       }
       if (change.type === 'Connected') {
         setLiveStatus('live', 'Live updates: on');
+        // Changes committed between rendering the page (or losing the connection) and now were not streamed to
+        // this page: catch up once.
+        refreshAll();
         return;
       }
       if (change.type === 'Heartbeat') {
