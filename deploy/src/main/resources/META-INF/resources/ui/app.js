@@ -26,23 +26,43 @@
     return false;
   }
 
-  function editing(region) {
-    if (!region.hasAttribute('data-keep-while-editing')) {
-      return false;
-    }
-    var active = document.activeElement;
-    var focused = active && region.contains(active) && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName);
-    return focused || region.querySelector('form[data-dirty]') !== null;
+  // A form someone is filling in (typed into, or holding the focus) keeps what they typed when its region is
+  // re-read: the fresh copy of that form is swapped for the one on screen; everything around it is replaced.
+  function inUse(form) {
+    return form.hasAttribute('data-dirty') || form.contains(document.activeElement);
   }
 
+  // A form's last outcome survives the re-reads its own success (and the events it caused) trigger, for a while:
+  // the region holding the form is replaced each time.
+  var STATUS_KEPT_MS = 15000;
   var statusesToRestore = {};
 
-  function refresh(region) {
-    if (editing(region)) {
-      region.setAttribute('data-stale', '');
-      return Promise.resolve();
+  function replace(region, html) {
+    var active = document.activeElement;
+    var fresh = document.createElement('div');
+    fresh.innerHTML = html;
+    region.querySelectorAll('form[id]').forEach(function (form) {
+      var copy = fresh.querySelector('#' + CSS.escape(form.id));
+      if (copy && inUse(form)) {
+        copy.replaceWith(form);
+      }
+    });
+    region.replaceChildren.apply(region, Array.prototype.slice.call(fresh.childNodes));
+    if (active && active !== document.activeElement && region.contains(active)) {
+      active.focus();
     }
-    region.removeAttribute('data-stale');
+    Object.keys(statusesToRestore).forEach(function (formId) {
+      var saved = statusesToRestore[formId];
+      var form = document.getElementById(formId);
+      if (Date.now() > saved.until) {
+        delete statusesToRestore[formId];
+      } else if (form && region.contains(form) && !inUse(form)) {
+        showStatus(form, saved.state, saved.node.cloneNode(true));
+      }
+    });
+  }
+
+  function refresh(region) {
     return fetch(region.getAttribute('data-fragment'), {
       credentials: 'same-origin',
       headers: { 'Accept': 'text/html' }
@@ -51,14 +71,7 @@
         return;
       }
       return response.text().then(function (html) {
-        region.innerHTML = html;
-        Object.keys(statusesToRestore).forEach(function (formId) {
-          var form = document.getElementById(formId);
-          if (form && region.contains(form)) {
-            showStatus(form, statusesToRestore[formId].state, statusesToRestore[formId].node.cloneNode(true));
-            delete statusesToRestore[formId];
-          }
-        });
+        replace(region, html);
         region.setAttribute('data-refreshed', String(Date.now()));
         document.dispatchEvent(new CustomEvent('fragment-refreshed', { detail: region.id }));
       });
@@ -124,17 +137,6 @@
     };
   }
 
-  // A region left stale while someone edited its form catches up once they leave it untouched.
-  document.addEventListener('focusout', function () {
-    setTimeout(function () {
-      regions().forEach(function (region) {
-        if (region.hasAttribute('data-stale') && !editing(region)) {
-          refresh(region);
-        }
-      });
-    }, 0);
-  });
-
   // ---- Forms ----------------------------------------------------------------------------------------------------
 
   function FieldProblem(field, message) {
@@ -185,6 +187,7 @@
   }
 
   function clearProblems(form) {
+    delete statusesToRestore[form.id];
     form.querySelectorAll('[data-error-for]').forEach(function (slot) { slot.textContent = ''; });
     form.querySelectorAll('[aria-invalid]').forEach(function (control) { control.removeAttribute('aria-invalid'); });
     showStatus(form, null, null);
@@ -268,7 +271,7 @@
     form.reset();
     form.removeAttribute('data-dirty');
     showStatus(form, 'ok', message);
-    statusesToRestore[form.id] = { state: 'ok', node: message };
+    statusesToRestore[form.id] = { state: 'ok', node: message, until: Date.now() + STATUS_KEPT_MS };
     return refreshAll();
   }
 
@@ -276,6 +279,7 @@
     var form = event.target.closest && event.target.closest('form.api-form');
     if (form) {
       form.setAttribute('data-dirty', '');
+      delete statusesToRestore[form.id];
     }
   });
 

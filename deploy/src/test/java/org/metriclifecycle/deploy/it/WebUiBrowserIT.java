@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +171,18 @@ class WebUiBrowserIT {
         team.click("#budget button[type=submit]");
         assertThat(text(team, "#budget-coreMetricLimit-error")).isNotBlank();
         assertThat(team.locator("a[href='/api/v1/teams/search/review?format=md']").count()).isEqualTo(1);
+        // Rotation times are typed in local time and sent as instants.
+        LocalDateTime tomorrow = LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.MINUTES);
+        team.fill("#rotation-members", "lena, carl");
+        team.fill("#rotation-startsAt", tomorrow.toString());
+        team.click("#rotation button[type=submit]");
+        team.locator("#team-sections strong:text('lena, carl')").waitFor(live());
+        team.fill("#override-member", "lena");
+        team.fill("#override-replacement", "carl");
+        team.fill("#override-from", tomorrow.plusDays(1).toString());
+        team.fill("#override-to", tomorrow.plusDays(3).toString());
+        team.click("#override button[type=submit]");
+        team.locator("#team-sections li:text('carl stands in for lena')").waitFor(live());
         PageChecks.accessible(team);
         shoot(team, "team-1280");
         PageChecks.accessible(board);
