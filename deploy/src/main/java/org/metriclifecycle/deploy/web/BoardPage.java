@@ -9,7 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.metriclifecycle.deploy.api.InvalidRequestException;
 import org.metriclifecycle.deploy.security.Action;
 import org.metriclifecycle.deploy.security.Authorized;
@@ -28,6 +30,8 @@ import io.quarkus.qute.TemplateInstance;
 @Authorized(Action.READ)
 public class BoardPage {
 
+    @Inject
+    ErrorPage errors;
     @Inject
     MetricListing listing;
     @Inject
@@ -79,5 +83,11 @@ public class BoardPage {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("status", "must be one of " + Arrays.toString(MetricStatus.values()));
         }
+    }
+
+    // Only this class's endpoints: the API keeps its problem documents.
+    @ServerExceptionMapper
+    Response invalid(InvalidRequestException e) {
+        return errors.invalid(e.getMessage());
     }
 }

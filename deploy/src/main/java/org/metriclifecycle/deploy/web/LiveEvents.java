@@ -27,6 +27,7 @@ import io.smallrye.mutiny.Multi;
 public class LiveEvents {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(25);
+    static final int BUFFERED_CHANGES = 1024;
 
     @Inject
     LiveUpdates live;
@@ -39,10 +40,14 @@ public class LiveEvents {
     @Blocking
     public Multi<LiveUpdates.Change> events() {
         Multi<LiveUpdates.Change> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
+                .onOverflow().drop()
                 .map(tick -> new LiveUpdates.Change(null, null, "Heartbeat"));
+        // A slow page gets a buffer for a burst (a batch of a hundred events); past it the stream ends, the page's
+        // EventSource reconnects and re-reads its fragments, so nothing is silently lost.
+        Multi<LiveUpdates.Change> changes = live.changes().onOverflow().buffer(BUFFERED_CHANGES);
         return Multi.createBy().merging().streams(
                 Multi.createFrom().item(new LiveUpdates.Change(null, null, "Connected")),
-                live.changes(),
+                changes,
                 heartbeats);
     }
 }

@@ -11,9 +11,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.metriclifecycle.deploy.api.InvalidRequestException;
 import org.metriclifecycle.deploy.infra.CorrelationHistory;
 import org.metriclifecycle.deploy.security.Action;
 import org.metriclifecycle.deploy.security.Authorized;
@@ -39,6 +42,8 @@ import io.quarkus.qute.TemplateInstance;
 @Authorized(Action.READ)
 public class MetricDetailPage {
 
+    @Inject
+    ErrorPage errors;
     @Inject
     QueryGateway queries;
     @Inject
@@ -104,5 +109,16 @@ public class MetricDetailPage {
             throw new NotFoundException("no metric with id '" + metricId + "'");
         }
         return metric;
+    }
+
+    // Only this class's endpoints: the API keeps its problem documents.
+    @ServerExceptionMapper
+    Response notFound(NotFoundException e) {
+        return errors.notFound(e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response invalid(InvalidRequestException e) {
+        return errors.invalid(e.getMessage());
     }
 }

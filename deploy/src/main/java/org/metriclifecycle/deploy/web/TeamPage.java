@@ -9,9 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.metriclifecycle.deploy.security.Action;
 import org.metriclifecycle.deploy.security.Authorized;
 import org.metriclifecycle.deploy.security.Caller;
@@ -40,6 +42,8 @@ public class TeamPage {
     /** Enough handoffs to plan a quarter with a fortnightly rotation. */
     static final int HANDOFFS_SHOWN = 6;
 
+    @Inject
+    ErrorPage errors;
     @Inject
     QueryGateway queries;
     @Inject
@@ -99,5 +103,11 @@ public class TeamPage {
 
     private <T> T query(Object query, Class<T> type) {
         return queries.query(query, ResponseTypes.instanceOf(type)).join();
+    }
+
+    // Only this class's endpoints: the API keeps its problem documents.
+    @ServerExceptionMapper
+    Response notFound(NotFoundException e) {
+        return errors.notFound(e.getMessage());
     }
 }

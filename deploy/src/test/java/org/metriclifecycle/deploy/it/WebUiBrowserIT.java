@@ -218,6 +218,29 @@ class WebUiBrowserIT {
         lead.navigate(detail);
         assertThat(formsOn(lead)).contains("link", "revise", "blind-spot", "owner", "deprecate");
 
+        // The lead's other forms, end to end: revision deltas are typed one per line.
+        lead.fill("#revise-version", "1.1");
+        lead.fill("#revise-changeNote", "count partial answers as failures");
+        lead.fill("#revise-deltas", "baseline 0.62 0.71\nnot a delta");
+        lead.click("#revise button[type=submit]");
+        assertThat(text(lead, "#revise-deltas-error")).contains("line 2");
+        lead.fill("#revise-deltas", "baseline 0.62 0.71\ncandidate 0.80 0.75");
+        lead.click("#revise button[type=submit]");
+        lead.locator(".deltas li:text('baseline: 0.62 → 0.71 (+0.09)')").waitFor();
+        lead.fill("#blind-spot-failureMode", "sarcastic answers");
+        lead.fill("#blind-spot-description", "users flagged sarcasm the metric scored as grounded");
+        lead.click("#blind-spot button[type=submit]");
+        lead.locator(".blind-spots h3:text('sarcastic answers')").waitFor();
+        lead.fill("#owner-owner", "carl");
+        lead.fill("#owner-reason", "carl runs the eval now");
+        lead.click("#owner button[type=submit]");
+        lead.locator(".timeline .event[data-type=OwnerChanged]").waitFor();
+        lead.fill("#deprecate-reason", "superseded by a human-rated eval");
+        lead.click("#deprecate button[type=submit]");
+        lead.locator("[data-testid=metric-status]:text('DEPRECATED')").waitFor();
+        lead.reload();
+        assertThat(formsOn(lead)).as("a deprecated metric offers nothing").isEmpty();
+
         Page viewer = signIn("vera", 1280).newPage();
         for (String path : List.of("/ui/board", "/ui/metrics/" + metricId, "/ui/teams/search")) {
             viewer.navigate(service.baseUrl() + path);

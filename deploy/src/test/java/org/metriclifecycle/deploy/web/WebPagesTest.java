@@ -138,7 +138,12 @@ class WebPagesTest {
     void theRootLeadsToTheBoardAndUnknownThingsAreNotFound() {
         given().redirects().follow(false).get("/").then().statusCode(303)
                 .header("Location", containsString("/ui/board"));
-        given().auth().preemptive().basic("vera", "vera").get("/ui/metrics/no-such-metric").then().statusCode(404);
+        given().auth().preemptive().basic("vera", "vera").get("/ui/metrics/no-such-metric").then().statusCode(404)
+                .contentType(ContentType.HTML).body(containsString("no metric with id"))
+                .body(containsString("Back to the board"));
+        // The API keeps answering problem documents.
+        given().auth().preemptive().basic("vera", "vera").get("/api/v1/metrics/no-such-metric").then().statusCode(404)
+                .contentType("application/problem+json");
         given().auth().preemptive().basic("vera", "vera").get("/ui/metrics/" + metricId + "?asOf=2000-01-01").then()
                 .statusCode(404);
         given().auth().preemptive().basic("vera", "vera").get("/ui/metrics/" + metricId + "?asOf=soon").then()
