@@ -87,7 +87,8 @@ public class AxonRuntime {
 
     @Inject
     AxonRuntime(ActiveDatabase database, jakarta.transaction.TransactionManager jta, Clock clock,
-                LifecycleConfig lifecycle, BudgetConfig budget, SnapshotConfig snapshots, ProjectionProgress progress) {
+                LifecycleConfig lifecycle, BudgetConfig budget, SnapshotConfig snapshots, ProjectionProgress progress,
+                LiveUpdates live) {
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerialization.serializer();
         ConnectionProvider connections = new DataSourceConnectionProvider(database.dataSource());
@@ -163,6 +164,11 @@ public class AxonRuntime {
                                     .claimExtensionThreshold(1000))
                     .registerHandlerInterceptor(processor, c -> progress.signalAfterCommit());
         }
+        // The web page's live updates: what the two view processors applied, published after their batches commit.
+        MetricTeams metricTeams = new MetricTeams(metricViews);
+        configurer.eventProcessing()
+                .registerHandlerInterceptor(METRIC_VIEWS, c -> live.publishAfterCommit(metricTeams::describe))
+                .registerHandlerInterceptor(TEAM_VIEWS, c -> live.publishAfterCommit(MetricTeams::describeTeamEvent));
         this.axon = configurer.buildConfiguration();
         axon.eventStore().registerDispatchInterceptor(events -> {
             processorSource.wakeAfterCommit();

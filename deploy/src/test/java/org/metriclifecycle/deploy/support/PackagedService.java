@@ -84,6 +84,11 @@ public final class PackagedService implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Where the service listens, "http://127.0.0.1:PORT". */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -1,0 +1,58 @@
+package org.metriclifecycle.deploy.infra;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.metriclifecycle.events.MetricEvent;
+import org.metriclifecycle.events.TeamEvent;
+import org.metriclifecycle.query.metric.MetricViewStore;
+import org.metriclifecycle.query.metric.StoredMetricView;
+
+/**
+ * Turns an event a view processor applied into a {@link LiveUpdates.Change}. A metric's events (but the first) do
+ * not name its team, so the team is read from the metric's view, inside the processor's own transaction and after
+ * the projection has applied the event; a metric never changes team, so the answer is remembered.
+ */
+final class MetricTeams {
+
+    private static final int REMEMBERED = 10_000;
+
+    private final MetricViewStore views;
+    private final Map<String, String> teamByMetric = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+
+    MetricTeams(MetricViewStore views) {
+        this.views = views;
+    }
+
+    LiveUpdates.Change describe(EventMessage<?> message) {
+        if (!(message.getPayload() instanceof MetricEvent) || !(message instanceof DomainEventMessage<?> domain)) {
+            return null;
+        }
+        String metricId = domain.getAggregateIdentifier();
+        String team = teamByMetric.get(metricId);
+        if (team == null) {
+            team = views.find(metricId).map(StoredMetricView::view).map(view -> view.team()).orElse(null);
+            if (team != null) {
+                teamByMetric.put(metricId, team);
+            }
+        }
+        return new LiveUpdates.Change(metricId, team, message.getPayloadType().getSimpleName());
+    }
+
+    static LiveUpdates.Change describeTeamEvent(EventMessage<?> message) {
+        if (!(message.getPayload() instanceof TeamEvent event)) {
+            return null;
+        }
+        return new LiveUpdates.Change(TeamEvent.aggregateId(event.team()), event.team(),
+                message.getPayloadType().getSimpleName());
+    }
+}
