@@ -1,6 +1,7 @@
 package org.metriclifecycle.deploy.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.metriclifecycle.query.metric.MetricView;
-import org.metriclifecycle.query.metric.MetricViewFold;
 import org.metriclifecycle.events.DeprioritizationRule;
 import org.metriclifecycle.events.MetricDeprioritized;
+import org.metriclifecycle.query.metric.MetricView;
+import org.metriclifecycle.query.metric.MetricViewFold;
 
 class DueDateScanTest {
 
@@ -58,10 +59,10 @@ class DueDateScanTest {
 
         assertThat(added).isEqualTo(4);
         assertThat(outbox.deliveries()).extracting(NewDelivery::metricId, NewDelivery::kind).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("m-soon", LINK),
-                org.assertj.core.groups.Tuple.tuple("m-linked", LINK),
-                org.assertj.core.groups.Tuple.tuple("m-edge", LINK),
-                org.assertj.core.groups.Tuple.tuple("m-valid", REVALIDATION));
+                tuple("m-soon", LINK),
+                tuple("m-linked", LINK),
+                tuple("m-edge", LINK),
+                tuple("m-valid", REVALIDATION));
         assertThat(outbox.deliveries().get(0).dedupKey())
                 .isEqualTo("due:metric.link_deadline_due:m-soon:2026-03-04T09:00:00Z");
         assertThat(outbox.deliveries().get(3).body()).contains("must be revalidated by 2026-03-07T09:00:00.000Z (in 6 days)");
