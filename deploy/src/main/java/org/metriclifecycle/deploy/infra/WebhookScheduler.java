@@ -111,9 +111,10 @@ public class WebhookScheduler {
         while (requested.get() && sending.tryLock()) {
             try {
                 requested.set(false);
-                while (dispatcher.dispatchDue() == dispatcher.batchSize()) {
-                    // A full batch: more may be due right now.
-                }
+                int taken;
+                do {
+                    taken = dispatcher.dispatchDue();
+                } while (taken == dispatcher.batchSize()); // a full batch: more may be due right now
             } catch (RuntimeException e) {
                 LOG.warnf("webhook deliveries not sent this round: %s", e.getMessage());
             } finally {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -401,6 +402,17 @@ class WebhooksApiTest {
         post("/api/v1/teams/" + team + "/webhooks", Map.of("url", "https://hooks.example.com/21")).statusCode(409)
                 .body("detail", equalTo("team " + team + " already has 20 webhook subscriptions; remove one first"));
         given().get("/api/v1/teams/" + team + "/webhooks").then().body("items", hasSize(20));
+    }
+
+    @Test
+    void theEndpointsAreDocumentedAndThePendingDeliveriesMeasured() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/teams/{team}/webhooks"))
+                .body("paths", hasKey("/api/v1/teams/{team}/webhooks/{subscriptionId}"))
+                .body("paths", hasKey("/api/v1/teams/{team}/webhooks/{subscriptionId}/deliveries"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("metric_lifecycle_webhooks_pending"))
+                .body(containsString("metric_lifecycle_processor_lag{processor=\"webhook-outbox\"}"));
     }
 
     @Test
