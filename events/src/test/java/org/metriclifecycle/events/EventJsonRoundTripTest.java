@@ -42,7 +42,10 @@ class EventJsonRoundTripTest {
                 new RotationScheduled("search", "s", List.of("ada", "lena"), java.time.Duration.ofDays(14), T, T),
                 new RotationStopped("search", "s", T),
                 new RotationOverrideAdded("search", "o", "ada", "carl", T, T.plusSeconds(3600)),
-                new RotationHandoffReached("search", "s", 2, T, List.of(new RotationAssignment("m", "ada"))));
+                new RotationHandoffReached("search", "s", 2, T, List.of(new RotationAssignment("m", "ada"))),
+                new WebhookSubscribed("search", "w", "https://hooks.example.com/metrics", "slack",
+                        java.util.Set.of("rotation.handoff", "metric.deprecated"), "sha256:00ff", T),
+                new WebhookUnsubscribed("search", "w", T));
     }
 
     @Test

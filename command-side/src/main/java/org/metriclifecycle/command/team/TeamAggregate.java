@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -24,6 +27,7 @@ import org.metriclifecycle.command.BudgetExceededException;
 import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.TeamSettings;
+import org.metriclifecycle.command.UnknownWebhookSubscriptionException;
 import org.metriclifecycle.command.metric.MetricAggregate;
 import org.metriclifecycle.events.CoreMetricLimitChanged;
 import org.metriclifecycle.events.EventMetadata;
@@ -35,6 +39,10 @@ import org.metriclifecycle.events.RotationStopped;
 import org.metriclifecycle.events.TeamEvent;
 import org.metriclifecycle.events.TeamMetricAdmitted;
 import org.metriclifecycle.events.TeamMetricReleased;
+import org.metriclifecycle.events.WebhookEventKind;
+import org.metriclifecycle.events.WebhookFormat;
+import org.metriclifecycle.events.WebhookSubscribed;
+import org.metriclifecycle.events.WebhookUnsubscribed;
 
 /**
  * One team's stream: the rules that span its metrics. The budget counts the metrics it admitted and has not
@@ -45,10 +53,13 @@ import org.metriclifecycle.events.TeamMetricReleased;
  * A team exists from its first event: whichever command or admission comes first creates the stream.
  */
 // The revision of the aggregate's state: raise it whenever its fields change, so old snapshots are ignored.
-@Revision("1")
+// 2: webhook subscriptions.
+@Revision("2")
 public class TeamAggregate {
 
     public static final String ROTATION_HANDOFF_DEADLINE = "rotation-handoff";
+    /** Enough for every channel a team watches; more would mostly multiply deliveries nobody reads. */
+    public static final int MAX_WEBHOOK_SUBSCRIPTIONS = 20;
 
     @AggregateIdentifier
     private String aggregateId;
@@ -62,6 +73,8 @@ public class TeamAggregate {
     private final List<RotationRule.Absence> overrides = new ArrayList<>();
     /** The last handoff applied under the current schedule; -1 before its first. */
     private long lastHandoff = -1;
+    /** Webhook subscriptions in force, by id, with their URL. */
+    private final Map<String, String> webhooks = new LinkedHashMap<>();
 
     protected TeamAggregate() {
         // Axon rebuilds the aggregate from its events, and creates a new team, through this constructor.
@@ -121,6 +134,43 @@ public class TeamAggregate {
         require(command.to() != null && command.to().isAfter(command.from()), "to", "must be after from");
         apply(new RotationOverrideAdded(team, command.overrideId(), command.member(), command.replacement(),
                 command.from(), command.to()));
+    }
+
+    /**
+     * Webhooks are team governance: who gets told about the team's metrics is a decision the audit trail keeps. A
+     * team's first subscription may come before anything else happened to it, so it may create the stream.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SubscribeWebhook command, Clock clock) {
+        requireTeam(command.team());
+        require(hasText(command.subscriptionId()), "subscriptionId", "must not be blank");
+        require(!webhooks.containsKey(command.subscriptionId()), "subscriptionId", "is already in use");
+        Optional<String> urlProblem = WebhookUrl.problem(command.url());
+        require(urlProblem.isEmpty(), "url", urlProblem.orElse(""));
+        require(command.format() != null && WebhookFormat.fromWireName(command.format()).isPresent(), "format",
+                "must be json or slack");
+        require(command.eventKinds() != null && !command.eventKinds().isEmpty(), "events",
+                "must name at least one of " + WebhookEventKind.allWireNames());
+        for (String kind : command.eventKinds()) {
+            require(kind != null && WebhookEventKind.fromWireName(kind).isPresent(), "events",
+                    "must each be one of " + WebhookEventKind.allWireNames() + ", not " + kind);
+        }
+        require(hasText(command.secretFingerprint()), "secretFingerprint", "must not be blank");
+        if (webhooks.size() >= MAX_WEBHOOK_SUBSCRIPTIONS) {
+            throw new LifecycleConflictException("team " + command.team() + " already has "
+                    + MAX_WEBHOOK_SUBSCRIPTIONS + " webhook subscriptions; remove one first");
+        }
+        apply(new WebhookSubscribed(command.team(), command.subscriptionId(), command.url(), command.format(),
+                command.eventKinds(), command.secretFingerprint(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(UnsubscribeWebhook command, Clock clock) {
+        if (!webhooks.containsKey(command.subscriptionId())) {
+            throw new UnknownWebhookSubscriptionException(team, command.subscriptionId());
+        }
+        apply(new WebhookUnsubscribed(team, command.subscriptionId(), clock.instant()));
     }
 
     /**
@@ -234,6 +284,18 @@ public class TeamAggregate {
     void on(RotationHandoffReached event) {
         belongTo(event);
         lastHandoff = event.handoff();
+    }
+
+    @EventSourcingHandler
+    void on(WebhookSubscribed event) {
+        belongTo(event);
+        webhooks.put(event.subscriptionId(), event.url());
+    }
+
+    @EventSourcingHandler
+    void on(WebhookUnsubscribed event) {
+        belongTo(event);
+        webhooks.remove(event.subscriptionId());
     }
 
     /** Any event may be a new team's first, and the first must set the identifier. */

@@ -28,6 +28,7 @@ import org.metriclifecycle.command.BudgetExceededException;
 import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.UnknownHypothesisException;
+import org.metriclifecycle.command.UnknownWebhookSubscriptionException;
 import org.metriclifecycle.deploy.infra.DatabaseSelection;
 import org.metriclifecycle.deploy.infra.EventProcessors;
 import org.metriclifecycle.deploy.security.AuthConfig;
@@ -168,6 +169,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unknownHypothesis(UnknownHypothesisException e, UriInfo uri) {
         return Problem.of(Response.Status.NOT_FOUND, "unknown-hypothesis", "Unknown hypothesis", e.getMessage(),
+                path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownWebhook(UnknownWebhookSubscriptionException e, UriInfo uri) {
+        return Problem.of(Response.Status.NOT_FOUND, "unknown-webhook", "Unknown webhook subscription", e.getMessage(),
                 path(uri)).toResponse();
     }
 

@@ -22,6 +22,7 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -35,6 +36,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.EventBus;
@@ -44,6 +46,8 @@ import org.metriclifecycle.command.team.MetricAdmission;
 import org.metriclifecycle.command.team.RotationDispatcher;
 import org.metriclifecycle.command.team.TeamAggregate;
 import org.metriclifecycle.command.metric.MetricAggregate;
+import org.metriclifecycle.deploy.webhooks.WebhookFanOut;
+import org.metriclifecycle.deploy.webhooks.WebhookOutbox;
 import org.metriclifecycle.events.EventMetadata;
 import org.metriclifecycle.query.metric.jpa.JpaMetricViewStore;
 import org.metriclifecycle.query.metric.MetricProjection;
@@ -54,6 +58,10 @@ import org.metriclifecycle.query.team.TeamProjection;
 import org.metriclifecycle.query.team.TeamQueryHandlers;
 import org.metriclifecycle.query.team.TeamViewStore;
 import org.metriclifecycle.query.team.jpa.JpaTeamViewStore;
+import org.metriclifecycle.query.webhook.WebhookQueryHandlers;
+import org.metriclifecycle.query.webhook.WebhookSubscriptionProjection;
+import org.metriclifecycle.query.webhook.WebhookSubscriptionStore;
+import org.metriclifecycle.query.webhook.jpa.JpaWebhookSubscriptionStore;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
@@ -74,6 +82,8 @@ public class AxonRuntime {
     public static final String TEAM_VIEWS = "team-views";
     /** Turns each rotation handoff of a team into owner changes on its metrics. */
     public static final String ROTATION_DISPATCH = "rotation-dispatch";
+    /** Turns the events teams are notified of into webhook deliveries (README "Webhooks"). */
+    public static final String WEBHOOK_OUTBOX = WebhookOutbox.PROCESSING_GROUP;
 
     static {
         // Axon reads these as system properties: no update check calling out, no console banner.
@@ -84,16 +94,19 @@ public class AxonRuntime {
     private final Configuration axon;
     private final MetricViewStore metricViews;
     private final TeamViewStore teamViews;
+    private final WebhookSubscriptionStore webhookSubscriptions;
 
     @Inject
     AxonRuntime(ActiveDatabase database, jakarta.transaction.TransactionManager jta, Clock clock,
                 LifecycleConfig lifecycle, BudgetConfig budget, SnapshotConfig snapshots, ProjectionProgress progress,
-                LiveUpdates live) {
+                LiveUpdates live, WebhooksConfig webhooks, WebhookDeliveries webhookDeliveries,
+                WebhookScheduler webhookScheduler) {
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerialization.serializer();
         ConnectionProvider connections = new DataSourceConnectionProvider(database.dataSource());
         this.metricViews = new JpaMetricViewStore(database.entityManager(), ViewJson.mapper());
         this.teamViews = new JpaTeamViewStore(database.entityManager(), ViewJson.mapper());
+        this.webhookSubscriptions = new JpaWebhookSubscriptionStore(database.entityManager());
         GenericEventMessage.clock = clock;
 
         AtomicReference<DbSchedulerDeadlineManager> deadlineManager = new AtomicReference<>();
@@ -145,7 +158,8 @@ public class AxonRuntime {
                         c.repository(MetricAggregate.class)))
                 .registerQueryHandler(c -> new MetricQueryHandlers(metricViews, c.eventStore(), teamViews, clock))
                 .registerQueryHandler(c -> new TeamQueryHandlers(teamViews, metricViews, clock,
-                        budget.defaultCoreLimit(), lifecycle.revalidationInterval()));
+                        budget.defaultCoreLimit(), lifecycle.revalidationInterval()))
+                .registerQueryHandler(c -> new WebhookQueryHandlers(webhookSubscriptions));
         configurer.eventProcessing()
                 .registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(connections)
@@ -155,6 +169,7 @@ public class AxonRuntime {
                         .build())
                 .registerEventHandler(c -> new MetricProjection(metricViews))
                 .registerEventHandler(c -> new TeamProjection(teamViews))
+                .registerEventHandler(c -> new WebhookSubscriptionProjection(webhookSubscriptions))
                 .registerEventHandler(c -> new RotationDispatcher());
         for (String processor : List.of(METRIC_VIEWS, TEAM_VIEWS, ROTATION_DISPATCH)) {
             configurer.eventProcessing()
@@ -169,6 +184,24 @@ public class AxonRuntime {
         configurer.eventProcessing()
                 .registerHandlerInterceptor(METRIC_VIEWS, c -> live.publishAfterCommit(metricTeams::describe))
                 .registerHandlerInterceptor(TEAM_VIEWS, c -> live.publishAfterCommit(MetricTeams::describeTeamEvent));
+        if (webhooks.enabled()) {
+            WebhookFanOut fanOut = new WebhookFanOut(webhookSubscriptions, webhookDeliveries, clock);
+            configurer.eventProcessing()
+                    .registerEventHandler(c -> new WebhookOutbox(fanOut,
+                            new StoredMetricDirectory(metricViews, c.eventStore())))
+                    .registerPooledStreamingEventProcessor(WEBHOOK_OUTBOX, c -> processorSource,
+                            (c, builder) -> builder.batchSize(50).initialSegmentCount(2)
+                                    // A new installation (or one that just turned webhooks on) notifies from now
+                                    // on, not about every deprecation in its history.
+                                    .initialToken(StreamableMessageSource::createHeadToken)
+                                    .claimExtensionThreshold(1000))
+                    // An outbox must not skip an event it failed on: the segment retries it (with backoff).
+                    .registerListenerInvocationErrorHandler(WEBHOOK_OUTBOX, c -> PropagatingErrorHandler.instance())
+                    .registerHandlerInterceptor(WEBHOOK_OUTBOX, c -> (unitOfWork, chain) -> {
+                        unitOfWork.afterCommit(committed -> webhookScheduler.wake());
+                        return chain.proceed();
+                    });
+        }
         this.axon = configurer.buildConfiguration();
         axon.eventStore().registerDispatchInterceptor(events -> {
             processorSource.wakeAfterCommit();

@@ -13,7 +13,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
-/** Prometheus gauges an operator alerts on: each processor's lag behind the event store, and pending deadlines. */
+/**
+ * Prometheus gauges an operator alerts on: each processor's lag behind the event store, pending deadlines, and
+ * webhook deliveries waiting to be sent.
+ */
 @Singleton
 public class OperationalGauges {
 
@@ -23,6 +26,8 @@ public class OperationalGauges {
     EventProcessors processors;
     @Inject
     ActiveDatabase database;
+    @Inject
+    WebhookDeliveries webhookDeliveries;
 
     void register(@Observes StartupEvent started) {
         for (String name : processors.names()) {
@@ -33,6 +38,17 @@ public class OperationalGauges {
         Gauge.builder("metric_lifecycle.deadlines.pending", this::pendingDeadlines)
                 .description("deadlines (link windows, revalidations, handoffs) scheduled and not yet fired")
                 .register(registry);
+        Gauge.builder("metric_lifecycle.webhooks.pending", this::pendingWebhooks)
+                .description("webhook deliveries not yet answered with 2xx and not yet given up")
+                .register(registry);
+    }
+
+    private double pendingWebhooks() {
+        try {
+            return webhookDeliveries.pending();
+        } catch (IllegalStateException e) {
+            return Double.NaN;
+        }
     }
 
     private double pendingDeadlines() {

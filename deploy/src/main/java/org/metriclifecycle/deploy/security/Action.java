@@ -18,6 +18,11 @@ public enum Action {
     CHANGE_OWNER(EnumSet.of(Role.LEAD), true),
     MANAGE_ROTATION(EnumSet.of(Role.LEAD), true),
     SET_BUDGET(EnumSet.of(Role.LEAD), true),
+    /**
+     * Managing the team's webhooks, and reading them: a subscription's URL can itself be a credential (Slack's are),
+     * and its delivery log shows what the team's receivers answer.
+     */
+    WEBHOOKS(EnumSet.of(Role.LEAD), true),
     /** Operating the service (processors, replays): admin only. */
     ADMINISTER(EnumSet.noneOf(Role.class), false);
 

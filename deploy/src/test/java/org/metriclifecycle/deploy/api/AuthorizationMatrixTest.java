@@ -26,7 +26,8 @@ import io.restassured.specification.RequestSpecification;
  * a refused request stored nothing. The expectations are written out here, independently of the production
  * policy, from SPEC: viewer reads; contributor proposes, links, revises, records blind spots; pipeline records
  * correlations; lead does all that plus deprecation, owner changes, rotation and budget; admin does everything;
- * all of it only in one's own teams (the demo users lena, carl and pipe belong to team search).
+ * all of it only in one's own teams (the demo users lena, carl and pipe belong to team search). Webhooks (issue #6)
+ * are the lead's alone, reading them included: their URLs can be credentials.
  */
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
@@ -49,13 +50,15 @@ class AuthorizationMatrixTest {
             new Who("vera", "vera", "viewer"));
 
     /** The state a case acts on, made fresh by the admin so every case starts from the same place. */
-    private record Target(String team, String metricId, String hypothesisId) {
+    private record Target(String team, String metricId, String hypothesisId, String subscriptionId) {
     }
 
     private record Endpoint(String name, Set<String> writers, int success, Function<Target, Response> call) {
     }
 
     private static final Set<String> READERS = Set.of("admin", "lead", "contributor", "pipeline", "viewer");
+    /** Never called: the subscriptions only receive rotation handoffs, and the matrix's rotation starts in 2030. */
+    private static final String HOOK = "https://hooks.example.invalid/matrix";
 
     private final List<Endpoint> endpoints = List.of(
             write("propose metric", Set.of("contributor", "lead"), 201,
@@ -81,6 +84,13 @@ class AuthorizationMatrixTest {
                             "to", Instant.now().plusSeconds(86400).toString())).post(team(t) + "/rotation/overrides")),
             write("stop rotation", Set.of("lead"), 204, t -> spec().delete(team(t) + "/rotation")),
             write("processor status (admin only)", Set.of(), 200, t -> spec().get("/api/v1/admin/processors")),
+            write("subscribe webhook", Set.of("lead"), 201,
+                    t -> json().body(Map.of("url", HOOK, "events", List.of("rotation.handoff"))).post(team(t) + "/webhooks")),
+            write("list webhooks", Set.of("lead"), 200, t -> spec().get(team(t) + "/webhooks")),
+            write("webhook deliveries", Set.of("lead"), 200,
+                    t -> spec().get(team(t) + "/webhooks/" + t.subscriptionId() + "/deliveries")),
+            write("unsubscribe webhook", Set.of("lead"), 204,
+                    t -> spec().delete(team(t) + "/webhooks/" + t.subscriptionId())),
             read("list metrics", t -> spec().get("/api/v1/metrics?team=" + t.team())),
             read("get metric", t -> spec().get(metric(t))),
             read("get metric as of", t -> spec().get(metric(t) + "?asOf=" + Instant.now())),
@@ -156,13 +166,30 @@ class AuthorizationMatrixTest {
         asAdmin().contentType(ContentType.JSON).body(rotation()).put("/api/v1/teams/" + team + "/rotation")
                 .then().statusCode(200);
         previous.put(team, metricId);
-        return new Target(team, metricId, hypothesisId);
+        return new Target(team, metricId, hypothesisId, subscription(team));
     }
 
-    /** What a refused request must leave untouched: the target's history, its team, and the metric count. */
+    /** The team's subscription of the previous case, or a new one if that case removed it. */
+    private final Map<String, String> subscriptions = new java.util.HashMap<>();
+
+    private String subscription(String team) {
+        List<String> current = asAdmin().get("/api/v1/teams/" + team + "/webhooks").then().statusCode(200)
+                .extract().path("items.subscriptionId");
+        String subscriptionId = subscriptions.get(team);
+        if (subscriptionId == null || !current.contains(subscriptionId)) {
+            subscriptionId = asAdmin().contentType(ContentType.JSON)
+                    .body(Map.of("url", HOOK, "events", List.of("rotation.handoff")))
+                    .post("/api/v1/teams/" + team + "/webhooks").then().statusCode(201).extract().path("subscriptionId");
+            subscriptions.put(team, subscriptionId);
+        }
+        return subscriptionId;
+    }
+
+    /** What a refused request must leave untouched: the target's history, its team and webhooks, the metric count. */
     private String fingerprint(Target target) {
         return asAdmin().get("/api/v1/metrics/" + target.metricId() + "/history").asString()
                 + asAdmin().get("/api/v1/teams/" + target.team()).asString()
+                + asAdmin().get("/api/v1/teams/" + target.team() + "/webhooks").asString()
                 + asAdmin().get("/api/v1/teams/" + target.team() + "/rotation").asString()
                 .replaceAll("\"nextHandoffAt\":\"[^\"]*\"", "")
                 + asAdmin().get("/api/v1/metrics?size=1").then().extract().path("total");

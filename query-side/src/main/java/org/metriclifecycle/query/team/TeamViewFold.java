@@ -11,6 +11,8 @@ import org.metriclifecycle.events.RotationStopped;
 import org.metriclifecycle.events.TeamEvent;
 import org.metriclifecycle.events.TeamMetricAdmitted;
 import org.metriclifecycle.events.TeamMetricReleased;
+import org.metriclifecycle.events.WebhookSubscribed;
+import org.metriclifecycle.events.WebhookUnsubscribed;
 
 /** The one definition of how a team's events make its view. */
 public final class TeamViewFold {
@@ -48,6 +50,10 @@ public final class TeamViewFold {
         }
         if (event instanceof RotationHandoffReached reached) {
             return handOff(view, reached);
+        }
+        if (event instanceof WebhookSubscribed || event instanceof WebhookUnsubscribed) {
+            // Kept by their own read model (query.webhook); the team's view still counts them in its sequence.
+            return view;
         }
         throw new IllegalArgumentException("unknown team event " + event.getClass().getName());
     }

@@ -18,6 +18,8 @@ import org.metriclifecycle.events.RotationStopped;
 import org.metriclifecycle.events.TeamEvent;
 import org.metriclifecycle.events.TeamMetricAdmitted;
 import org.metriclifecycle.events.TeamMetricReleased;
+import org.metriclifecycle.events.WebhookSubscribed;
+import org.metriclifecycle.events.WebhookUnsubscribed;
 
 class TeamViewFoldTest {
 
@@ -41,6 +43,18 @@ class TeamViewFoldTest {
         assertThat(fold(admitted("m-1"))).isEqualTo(new TeamView(TEAM, null, List.of("m-1"), null));
         assertThat(fold(new CoreMetricLimitChanged(TEAM, 8, 3, T0)))
                 .isEqualTo(new TeamView(TEAM, 3, List.of(), null));
+    }
+
+    @Test
+    void webhookSubscriptionsLeaveTheTeamsViewAsItIs() {
+        TeamView view = fold(admitted("m-1"), new CoreMetricLimitChanged(TEAM, 8, 3, T0));
+        WebhookSubscribed subscribed = new WebhookSubscribed(TEAM, "w-1", "https://hooks.example.com/x", "json",
+                java.util.Set.of("metric.deprecated"), "sha256:00", T0);
+
+        assertThat(TeamViewFold.apply(view, subscribed)).isEqualTo(view);
+        assertThat(TeamViewFold.apply(view, new WebhookUnsubscribed(TEAM, "w-1", day(1)))).isEqualTo(view);
+        // A team's first subscription may be its first event: it starts an empty view.
+        assertThat(fold(subscribed)).isEqualTo(TeamView.empty(TEAM));
     }
 
     @Test

@@ -1,0 +1,19 @@
+package org.metriclifecycle.deploy.api;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code POST /api/v1/teams/{team}/webhooks}. The team's stream checks the URL (http or https, a host, no
+ * credentials), the format and the kinds, and answers a 400 naming the field, as for any command.
+ *
+ * @param format {@code json} (default) or {@code slack}
+ * @param events wire names of the kinds to receive; absent means all of them
+ */
+public record WebhookRequest(
+        @NotBlank @Size(max = 2000) String url,
+        @Size(max = 16) String format,
+        @Size(max = 20) List<@NotBlank @Size(max = 64) String> events) {
+}
