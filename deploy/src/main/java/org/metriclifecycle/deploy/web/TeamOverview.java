@@ -1,10 +1,8 @@
 package org.metriclifecycle.deploy.web;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.metriclifecycle.events.MetricStatus;
 import org.metriclifecycle.query.metric.MetricView;
@@ -19,13 +17,13 @@ import org.metriclifecycle.query.team.UpcomingHandoffs;
  *
  * @param rotation     null when the team does not rotate ownership
  * @param handoffs     the next few handoffs (empty without a rotation)
- * @param names        metric names by id, for the rotation's assignments
  * @param gaugePercent how full the budget is, 0..100 (a budget over its limit shows full)
  * @param gaugeState   {@code ok}, {@code full} (at the limit) or {@code over}
+ * @param replaceable  the choices for "replaces" when a proposal is over budget: none, or one of the active metrics
  */
 public record TeamOverview(TeamSummary summary, TeamRotation rotation, List<UpcomingHandoffs.Handoff> handoffs,
-                           TeamReview review, Map<String, String> names, int gaugePercent, String gaugeState,
-                           List<Count> counts, List<Load> ownerLoad, List<Option> activeMetrics) {
+                           TeamReview review, int gaugePercent, String gaugeState, List<Count> counts,
+                           List<Load> ownerLoad, List<Option> replaceable) {
 
     /** How many of the team's metrics have one status. */
     public record Count(MetricStatus status, int count) {
@@ -53,25 +51,19 @@ public record TeamOverview(TeamSummary summary, TeamRotation rotation, List<Upco
         List<Load> load = new ArrayList<>();
         summary.ownerLoad().forEach((owner, count) -> load.add(new Load(owner, count,
                 (int) Math.round(100.0 * count / Math.max(1, busiest)))));
-        Map<String, String> names = new HashMap<>();
-        List<Option> active = new ArrayList<>();
+        List<Option> replaceable = new ArrayList<>();
+        replaceable.add(new Option("", "none (within budget)"));
         for (MetricView metric : metrics) {
-            names.put(metric.metricId(), metric.name());
             if (metric.status() != MetricStatus.DEPRECATED) {
-                active.add(new Option(metric.metricId(), metric.name() + " (" + metric.owner() + ")"));
+                replaceable.add(new Option(metric.metricId(), metric.name() + " (" + metric.owner() + ")"));
             }
         }
         return new TeamOverview(summary, rotation, upcoming == null ? List.of() : upcoming.handoffs(), review,
-                Map.copyOf(names), percent, state, List.copyOf(counts), List.copyOf(load), List.copyOf(active));
+                percent, state, List.copyOf(counts), List.copyOf(load), List.copyOf(replaceable));
     }
 
     /** The rotation's members in order, "ada, lena, carl" (empty without a rotation). */
     public String rotationMembers() {
         return rotation == null ? "" : String.join(", ", rotation.members());
-    }
-
-    /** A metric's name for the rotation table, or its id if the listing did not include it. */
-    public String nameOf(String metricId) {
-        return names.getOrDefault(metricId, metricId);
     }
 }
