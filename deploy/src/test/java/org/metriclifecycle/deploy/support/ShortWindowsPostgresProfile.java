@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /** The service on a fresh PostgreSQL database with windows of seconds, to watch the deadlines fire. */
 public class ShortWindowsPostgresProfile implements QuarkusTestProfile {
 
-    public static final String LINK_WINDOW = "PT3S";
+    public static final String LINK_WINDOW = "PT6S";
     public static final String REVALIDATION_INTERVAL = "PT4S";
 
     @Override
