@@ -276,7 +276,7 @@ public class AxonRuntime {
     private static Scheduler deadlineScheduler(ActiveDatabase database, Clock clock,
                                                AtomicReference<DbSchedulerDeadlineManager> manager,
                                                Duration heartbeat) {
-        var builder = Scheduler.create(database.dataSource(), DbSchedulerDeadlineManager.humanReadableTask(manager::get))
+        var builder = Scheduler.create(database.dataSource(), DeadlineTask.create(manager::get))
                 .tableName("scheduled_tasks")
                 .serializer(new JacksonSerializer())
                 .clock(clock::instant)

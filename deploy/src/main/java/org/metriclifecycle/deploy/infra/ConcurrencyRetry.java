@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.jboss.logging.Logger;
 
 /**
  * Retries a command once, after a few milliseconds, when it lost a race for the same stream to another instance:
@@ -26,6 +27,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
  */
 final class ConcurrencyRetry implements RetryScheduler {
 
+    private static final Logger LOG = Logger.getLogger(ConcurrencyRetry.class);
+
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "command-retry");
         thread.setDaemon(true);
@@ -38,6 +41,8 @@ final class ConcurrencyRetry implements RetryScheduler {
         if (failures.size() > 1 || CurrentUnitOfWork.isStarted() || !lostRace(lastFailure)) {
             return false;
         }
+        LOG.debugf("%s lost a race for its stream; retrying it once (%s)", commandMessage.getCommandName(),
+                lastFailure.getMessage());
         // A little jitter, so two instances that collided do not collide again in lockstep.
         executor.schedule(dispatchTask, ThreadLocalRandom.current().nextLong(5, 40), TimeUnit.MILLISECONDS);
         return true;
