@@ -311,7 +311,7 @@ public class AxonRuntime {
         login.setProperty("tcpKeepAlive", "true");
         return () -> {
             try {
-                // The driver itself, not DriverManager: Quarkus's class loader does not register drivers there.
+                // The driver itself, not DriverManager: no dependence on driver registration under Quarkus's class loaders.
                 Connection connection = new org.postgresql.Driver().connect(url, login);
                 if (connection == null) {
                     throw new IllegalStateException("not a PostgreSQL URL: " + url);
