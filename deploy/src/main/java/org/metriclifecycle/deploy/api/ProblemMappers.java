@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -156,6 +157,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response concurrentChange(ConcurrencyException e, UriInfo uri) {
+        return Problem.of(Response.Status.CONFLICT, "concurrent-change", "Concurrent change",
+                "the metric was changed concurrently; retry the request", path(uri)).toResponse();
+    }
+
+    /** Two instances created the same stream at once (a team's first metric): the same race, the same answer. */
+    @ServerExceptionMapper
+    public Response concurrentCreation(AggregateStreamCreationException e, UriInfo uri) {
         return Problem.of(Response.Status.CONFLICT, "concurrent-change", "Concurrent change",
                 "the metric was changed concurrently; retry the request", path(uri)).toResponse();
     }

@@ -1,9 +1,14 @@
 package org.metriclifecycle.deploy.infra;
 
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -11,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -40,6 +46,9 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.EventBus;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.metriclifecycle.command.LifecycleSettings;
 import org.metriclifecycle.command.TeamSettings;
 import org.metriclifecycle.command.team.MetricAdmission;
@@ -73,6 +82,12 @@ import io.quarkus.runtime.StartupEvent;
  * Assembles Axon around Quarkus: the JDBC event store and token store on the active datasource (schema by
  * Flyway), JTA transactions, the metric aggregate, the projections on a pooled streaming processor, durable
  * deadlines on db-scheduler, and the gateways the HTTP layer uses. Starts after Flyway has migrated.
+ * <p>
+ * Several instances may share one database (README "Running several instances"): they split each processor's
+ * segments through the token store ({@link ReplicaMembership}), wake each other's processors on commit
+ * ({@link CommitNotifications}, PostgreSQL), retry a command once that lost a race for a stream to another instance
+ * ({@link ConcurrencyRetry}), and db-scheduler runs each deadline on one instance. With metrics.axon-server.enabled
+ * commands, events and queries go through Axon Server instead ({@link AxonServerRouting}).
  */
 @Singleton
 public class AxonRuntime {
@@ -91,17 +106,28 @@ public class AxonRuntime {
         System.setProperty("disable-axoniq-console-message", "true");
     }
 
+    /** How often a processor looks for segments to claim: bounds the takeover after an instance's claims expire. */
+    private static final long TOKEN_CLAIM_INTERVAL_MILLIS = 1_000;
+
     private final Configuration axon;
     private final MetricViewStore metricViews;
     private final TeamViewStore teamViews;
     private final WebhookSubscriptionStore webhookSubscriptions;
+    private final ReplicaMembership membership;
+    private final ConcurrencyRetry retry = new ConcurrencyRetry();
+    private final CommitNotifications notifications;
 
     @Inject
     AxonRuntime(ActiveDatabase database, jakarta.transaction.TransactionManager jta, Clock clock,
                 LifecycleConfig lifecycle, BudgetConfig budget, SnapshotConfig snapshots, ProjectionProgress progress,
                 LiveUpdates live, WebhooksConfig webhooks, WebhookDeliveries webhookDeliveries,
-                WebhookScheduler webhookScheduler) {
+                WebhookScheduler webhookScheduler,
+                ProcessorsConfig processorsConfig, DeadlinesConfig deadlines, AxonServerConfig axonServer,
+                @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         TransactionManager transactions = new JtaTransactionManager(jta);
+        // The token store's owner name (Axon's default form, pid@host), unique per running instance.
+        String nodeId = ManagementFactory.getRuntimeMXBean().getName();
+        this.membership = new ReplicaMembership(database.dataSource(), nodeId, processorsConfig.claimTimeout());
         Serializer serializer = EventSerialization.serializer();
         ConnectionProvider connections = new DataSourceConnectionProvider(database.dataSource());
         this.metricViews = new JpaMetricViewStore(database.entityManager(), ViewJson.mapper());
@@ -110,7 +136,8 @@ public class AxonRuntime {
         GenericEventMessage.clock = clock;
 
         AtomicReference<DbSchedulerDeadlineManager> deadlineManager = new AtomicReference<>();
-        Scheduler deadlineScheduler = deadlineScheduler(database, clock, deadlineManager);
+        Scheduler deadlineScheduler = deadlineScheduler(database, clock, deadlineManager,
+                deadlines.heartbeatInterval());
 
         JdbcEventStorageEngine jdbcStorage = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
@@ -124,14 +151,28 @@ public class AxonRuntime {
                 .build();
         // Every append also writes its streams' hash chain, in the same transaction (SPEC "Security").
         EventStorageEngine storage = new HashChainingStorageEngine(jdbcStorage, connections, transactions);
-        CommitAwareEventSource processorSource = new CommitAwareEventSource(storage);
+        CommitAwareEventSource commitAware = new CommitAwareEventSource(storage);
+        this.notifications = database.isPostgreSql() && processorsConfig.listenNotify() && !axonServer.enabled()
+                ? new CommitNotifications(database.dataSource(), listenerConnections(), nodeId, commitAware::wakeAll)
+                : null;
+        if (notifications != null) {
+            commitAware.alsoAfterCommit(notifications::committed);
+        }
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .configureTransactionManager(c -> transactions)
-                .configureEmbeddedEventStore(c -> storage)
+                .configureTransactionManager(c -> transactions);
+        if (axonServer.enabled()) {
+            AxonServerRouting.route(configurer, AxonServerRouting.settings(axonServer, applicationName),
+                    EventSerialization.snapshotSerializer());
+        } else {
+            configurer.configureEmbeddedEventStore(c -> storage);
+        }
+        configurer
+                .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
+                        .commandBus(c.commandBus()).retryScheduler(retry).build())
                 .configureCorrelationDataProviders(c -> List.of(
                         new MessageOriginProvider(),
                         new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.REASON)))
@@ -166,6 +207,8 @@ public class AxonRuntime {
                         .serializer(serializer)
                         .schema(tokenSchema())
                         .contentType(byte[].class)
+                        .nodeId(nodeId)
+                        .claimTimeout(processorsConfig.claimTimeout())
                         .build())
                 .registerEventHandler(c -> new MetricProjection(metricViews))
                 .registerEventHandler(c -> new TeamProjection(teamViews))
@@ -173,10 +216,14 @@ public class AxonRuntime {
                 .registerEventHandler(c -> new RotationDispatcher());
         for (String processor : List.of(METRIC_VIEWS, TEAM_VIEWS, ROTATION_DISPATCH)) {
             configurer.eventProcessing()
-                    .registerPooledStreamingEventProcessor(processor, c -> processorSource,
+                    .registerPooledStreamingEventProcessor(processor,
+                            c -> axonServer.enabled() ? c.eventStore() : commitAware,
                             (c, builder) -> builder.batchSize(100).initialSegmentCount(4)
                                     // Also how often an idle processor looks for events committed by other processes.
-                                    .claimExtensionThreshold(1000))
+                                    .claimExtensionThreshold(1000)
+                                    .tokenClaimInterval(TOKEN_CLAIM_INTERVAL_MILLIS)
+                                    // Each instance claims its share; Axon releases what it holds beyond it.
+                                    .maxSegmentProvider(membership))
                     .registerHandlerInterceptor(processor, c -> progress.signalAfterCommit());
         }
         // The web page's live updates: what the two view processors applied, published after their batches commit.
@@ -189,12 +236,15 @@ public class AxonRuntime {
             configurer.eventProcessing()
                     .registerEventHandler(c -> new WebhookOutbox(fanOut,
                             new StoredMetricDirectory(metricViews, c.eventStore())))
-                    .registerPooledStreamingEventProcessor(WEBHOOK_OUTBOX, c -> processorSource,
+                    .registerPooledStreamingEventProcessor(WEBHOOK_OUTBOX,
+                            c -> axonServer.enabled() ? c.eventStore() : commitAware,
                             (c, builder) -> builder.batchSize(50).initialSegmentCount(2)
                                     // A new installation (or one that just turned webhooks on) notifies from now
                                     // on, not about every deprecation in its history.
                                     .initialToken(StreamableMessageSource::createHeadToken)
-                                    .claimExtensionThreshold(1000))
+                                    .claimExtensionThreshold(1000)
+                                    .tokenClaimInterval(TOKEN_CLAIM_INTERVAL_MILLIS)
+                                    .maxSegmentProvider(membership))
                     // An outbox must not skip an event it failed on: the segment retries it (with backoff).
                     .registerListenerInvocationErrorHandler(WEBHOOK_OUTBOX, c -> PropagatingErrorHandler.instance())
                     .registerHandlerInterceptor(WEBHOOK_OUTBOX, c -> (unitOfWork, chain) -> {
@@ -203,20 +253,34 @@ public class AxonRuntime {
                     });
         }
         this.axon = configurer.buildConfiguration();
-        axon.eventStore().registerDispatchInterceptor(events -> {
-            processorSource.wakeAfterCommit();
-            return (index, event) -> event;
-        });
+        if (!axonServer.enabled()) {
+            axon.eventStore().registerDispatchInterceptor(events -> {
+                commitAware.wakeAfterCommit();
+                return (index, event) -> event;
+            });
+        }
         // Resolve it now: the deadline manager starts db-scheduler with Axon, and only if it exists by then.
         axon.deadlineManager();
     }
 
     void start(@Observes StartupEvent started) {
+        // Counted among the live instances before the processors' first claim, so they claim only a fair share.
+        membership.start();
         axon.start();
+        if (notifications != null) {
+            notifications.start();
+        }
     }
 
     void stop(@Observes ShutdownEvent stopping) {
+        // Axon releases this instance's segments as it stops; leaving the membership then lets the others take
+        // them at their next claim, without waiting for a timeout.
         axon.shutdown();
+        if (notifications != null) {
+            notifications.close();
+        }
+        membership.close();
+        retry.shutdown();
     }
 
     @Produces
@@ -254,23 +318,53 @@ public class AxonRuntime {
     }
 
     private static Scheduler deadlineScheduler(ActiveDatabase database, Clock clock,
-                                               AtomicReference<DbSchedulerDeadlineManager> manager) {
-        var builder = Scheduler.create(database.dataSource(), DbSchedulerDeadlineManager.humanReadableTask(manager::get))
+                                               AtomicReference<DbSchedulerDeadlineManager> manager,
+                                               Duration heartbeat) {
+        var builder = Scheduler.create(database.dataSource(), DeadlineTask.create(manager::get))
                 .tableName("scheduled_tasks")
                 .serializer(new JacksonSerializer())
                 .clock(clock::instant)
                 .threads(2)
                 // Deadlines are due to the second in tests and demos; the default is 10 s.
                 .pollingInterval(Duration.ofSeconds(1))
-                // A deadline that was running when its node died is retried after 4 missed heartbeats (~40 s),
-                // not the default ~30 min.
-                .heartbeatInterval(Duration.ofSeconds(10))
+                // A deadline that was running when its node died is retried by another node after 4 missed
+                // heartbeats (~40 s at the default 10 s), not db-scheduler's default ~30 min. Each deadline runs on
+                // one node: db-scheduler picks an execution with an optimistic update of its row.
+                .heartbeatInterval(heartbeat)
                 .missedHeartbeatsLimit(4)
                 .shutdownMaxWait(Duration.ofSeconds(5));
         if (!database.isPostgreSql()) {
             builder.alwaysPersistTimestampInUTC();
         }
         return builder.build();
+    }
+
+    /**
+     * Opens the notification listener's own connection with the datasource's settings, outside the pool: a LISTEN
+     * session lives as long as the instance.
+     */
+    private static Supplier<Connection> listenerConnections() {
+        Config config = ConfigProvider.getConfig();
+        String url = config.getValue("quarkus.datasource.postgresql.jdbc.url", String.class);
+        Properties login = new Properties();
+        login.setProperty("user", config.getOptionalValue("quarkus.datasource.postgresql.username", String.class)
+                .orElse("postgres"));
+        config.getOptionalValue("quarkus.datasource.postgresql.password", String.class)
+                .ifPresent(password -> login.setProperty("password", password));
+        login.setProperty("ApplicationName", "metric-lifecycle-listener");
+        login.setProperty("tcpKeepAlive", "true");
+        return () -> {
+            try {
+                // The driver itself, not DriverManager: no dependence on driver registration under Quarkus's class loaders.
+                Connection connection = new org.postgresql.Driver().connect(url, login);
+                if (connection == null) {
+                    throw new IllegalStateException("not a PostgreSQL URL: " + url);
+                }
+                return connection;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        };
     }
 
     /** Long streams load from a snapshot taken every {@code threshold} events, if its aggregate revision still fits. */

@@ -20,7 +20,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * The message source of the streaming processors: reads the storage engine directly and wakes the processors
  * the moment a transaction of this JVM commits events. Axon's embedded event store offers no availability
  * callback, so a pooled processor would otherwise poll every 500 ms, and every read-your-writes answer would
- * wait for that poll. Events committed by another process are picked up by the processor's periodic check.
+ * wait for that poll. Events committed by another process arrive through {@link #wakeAll()} (called by
+ * {@link CommitNotifications} on PostgreSQL) or, failing that, the processor's periodic check.
  */
 final class CommitAwareEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -28,14 +29,24 @@ final class CommitAwareEventSource implements StreamableMessageSource<TrackedEve
 
     private final EventStorageEngine storage;
     private final Set<CommitAwareStream> openStreams = ConcurrentHashMap.newKeySet();
+    private volatile Runnable afterLocalCommit = () -> {
+    };
 
     CommitAwareEventSource(EventStorageEngine storage) {
         this.storage = storage;
     }
 
+    /** Also runs {@code listener} after each local commit that appended events (to tell the other instances). */
+    void alsoAfterCommit(Runnable listener) {
+        this.afterLocalCommit = listener;
+    }
+
     /** Call while publishing events: the open streams are woken after the unit of work commits. */
     void wakeAfterCommit() {
-        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().afterCommit(committed -> wakeAll()));
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().afterCommit(committed -> {
+            wakeAll();
+            afterLocalCommit.run();
+        }));
     }
 
     void wakeAll() {

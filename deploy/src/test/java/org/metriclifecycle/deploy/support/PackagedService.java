@@ -62,6 +62,18 @@ public final class PackagedService implements AutoCloseable {
         throw new IllegalStateException("the service did not become ready; see " + log);
     }
 
+    /** A crash: SIGKILL on Linux (no shutdown hook runs, nothing is released), then waits for the process to end. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The operating-system process id, as the service's node id names it ({@code pid@host}). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** A graceful stop (SIGTERM), as an operator or an orchestrator does it. */
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
