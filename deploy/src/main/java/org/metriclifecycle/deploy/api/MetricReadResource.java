@@ -58,7 +58,7 @@ public class MetricReadResource {
                            @QueryParam("owner") String owner,
                            @Parameter(description = "from 0") @QueryParam("page") String page,
                            @Parameter(description = "1..200, default 50") @QueryParam("size") String size) {
-        MetricFilter filter = new MetricFilter(blankToNull(team), status(status), blankToNull(owner));
+        MetricFilter filter = new MetricFilter(QueryParameters.blankToNull(team), QueryParameters.status(status), QueryParameters.blankToNull(owner));
         int pageNumber = QueryParameters.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int pageSize = QueryParameters.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         return queries.query(new ListMetrics(filter, pageNumber, pageSize), ResponseTypes.instanceOf(MetricPage.class))
@@ -102,20 +102,6 @@ public class MetricReadResource {
         return history.entries();
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static MetricStatus status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return MetricStatus.valueOf(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("status", "must be one of " + Arrays.toString(MetricStatus.values()));
-        }
-    }
 
     private static Instant instant(String name, String value) {
         try {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.metriclifecycle.deploy.api.InvalidRequestException;
+import org.metriclifecycle.deploy.api.QueryParameters;
 import org.metriclifecycle.deploy.security.Action;
 import org.metriclifecycle.deploy.security.Authorized;
 import org.metriclifecycle.deploy.security.Caller;
@@ -64,26 +65,12 @@ public class BoardPage {
     }
 
     private Board board(String team, String owner, String status) {
-        MetricFilter filter = new MetricFilter(blankToNull(team), status(status), blankToNull(owner));
+        MetricFilter filter = new MetricFilter(QueryParameters.blankToNull(team), QueryParameters.status(status), QueryParameters.blankToNull(owner));
         // Every metric, not just the filtered ones: the filter's choices list all teams and owners.
         MetricListing.Loaded loaded = listing.load(MetricFilter.any());
         return Board.of(loaded.metrics(), filter, clock.instant(), loaded.truncated());
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static MetricStatus status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return MetricStatus.valueOf(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("status", "must be one of " + Arrays.toString(MetricStatus.values()));
-        }
-    }
 
     // Only this class's endpoints: the API keeps its problem documents.
     @ServerExceptionMapper
