@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metriclifecycle.deploy.support.Api;
 import org.metriclifecycle.deploy.support.Eventually;
+import org.metriclifecycle.deploy.support.OwnerConnection;
 import org.metriclifecycle.deploy.support.PostgresProfile;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +34,7 @@ class ReplayTest {
     }
 
     @Test
-    void replayingTheViewsRebuildsThemExactly() {
+    void replayingTheViewsRebuildsThemExactly() throws Exception {
         String team = Api.freshTeam();
         List<String> metrics = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -41,6 +44,12 @@ class ReplayTest {
         }
         Api.post("/api/v1/metrics/" + metrics.get(0) + "/deprecation", Map.of("reason", "replaced")).statusCode(200);
         String views = snapshot(team, metrics);
+        // Damage the read models behind the service's back: only a real rebuild from the event store restores them.
+        try (Connection owner = OwnerConnection.open(); Statement sql = owner.createStatement()) {
+            sql.executeUpdate("DELETE FROM metric_history WHERE metric_id = '" + metrics.get(2) + "'");
+            sql.executeUpdate("DELETE FROM metric_view WHERE metric_id = '" + metrics.get(2) + "'");
+        }
+        assertThat(snapshot(team, metrics)).isNotEqualTo(views);
 
         for (String processor : List.of("metric-views", "team-views")) {
             given().post("/api/v1/admin/processors/" + processor + "/replay").then().statusCode(202)
