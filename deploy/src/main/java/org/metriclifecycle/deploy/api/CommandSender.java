@@ -1,7 +1,9 @@
 package org.metriclifecycle.deploy.api;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,6 +27,13 @@ public class CommandSender {
     @Inject
     ReadYourWrites readYourWrites;
 
+    /** Set while the write runs inside its caller's transaction: waiting must happen after that commits. */
+    private Deferred deferred;
+
+    /** The streams a deferred answer waits for once the caller's transaction has committed. */
+    public record Deferred(Set<String> metricIds, Set<String> teams) {
+    }
+
     public <R> R send(Object command, String reason) {
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(request.forCommand(reason)));
     }
@@ -45,6 +54,35 @@ public class CommandSender {
 
     /** Waits for every stream the write touched, then answers; flags the answer if any view lags behind. */
     public Response answer(Response.ResponseBuilder response, Collection<String> metricIds, Collection<String> teams) {
+        if (deferred != null) {
+            deferred.metricIds().addAll(metricIds);
+            deferred.teams().addAll(teams);
+            return response.header(RequestContextMetadata.CORRELATION_HEADER, request.correlationId()).build();
+        }
+        boolean caughtUp = awaitAll(metricIds, teams);
+        return answer(caughtUp, response);
+    }
+
+    /** From now on, answers only note the streams they would wait for (see {@link #awaitDeferred}). */
+    Deferred deferWaiting() {
+        deferred = new Deferred(new LinkedHashSet<>(), new LinkedHashSet<>());
+        return deferred;
+    }
+
+    void stopDeferring() {
+        deferred = null;
+    }
+
+    /** After the caller's transaction committed: waits for the noted streams and flags the answer if they lag. */
+    Response awaitDeferred(Response response, Deferred streams) {
+        deferred = null;
+        if (awaitAll(streams.metricIds(), streams.teams())) {
+            return response;
+        }
+        return Response.fromResponse(response).header(ReadYourWrites.PENDING_HEADER, "true").build();
+    }
+
+    private boolean awaitAll(Collection<String> metricIds, Collection<String> teams) {
         boolean caughtUp = true;
         for (String metricId : metricIds) {
             caughtUp &= readYourWrites.awaitMetric(metricId);
@@ -52,7 +90,7 @@ public class CommandSender {
         for (String team : teams) {
             caughtUp &= readYourWrites.awaitTeam(team);
         }
-        return answer(caughtUp, response);
+        return caughtUp;
     }
 
     private Response answer(boolean caughtUp, Response.ResponseBuilder response) {

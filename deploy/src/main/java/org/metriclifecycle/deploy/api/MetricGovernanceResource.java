@@ -53,6 +53,7 @@ public class MetricGovernanceResource {
     CommandSender commands;
 
     @PUT
+    @Idempotent
     @Path("owner")
     @Authorized(Action.CHANGE_OWNER)
     @Operation(summary = "Hand the metric to a new owner, with a reason")
@@ -64,6 +65,7 @@ public class MetricGovernanceResource {
     }
 
     @POST
+    @Idempotent
     @Path("revisions")
     @Authorized(Action.REVISE_DEFINITION)
     @Operation(summary = "Revise the metric's definition; a major version reopens its hypotheses")
@@ -79,6 +81,7 @@ public class MetricGovernanceResource {
     }
 
     @POST
+    @Idempotent
     @Path("blind-spots")
     @Authorized(Action.RECORD_BLIND_SPOT)
     @Operation(summary = "Record a production failure this metric did not catch")

@@ -54,6 +54,7 @@ public class MetricWriteResource {
     UriInfo uri;
 
     @POST
+    @Idempotent
     @Authorized(Action.PROPOSE_METRIC)
     @Operation(summary = "Propose a metric")
     @APIResponse(responseCode = "201", description = "Proposed; Location names the metric",
@@ -71,6 +72,7 @@ public class MetricWriteResource {
     }
 
     @POST
+    @Idempotent
     @Path("{metricId}/hypotheses")
     @Authorized(Action.LINK_HYPOTHESIS)
     @Operation(summary = "Link a falsifiable business hypothesis to a metric")
@@ -89,6 +91,7 @@ public class MetricWriteResource {
     }
 
     @POST
+    @Idempotent
     @Path("{metricId}/correlations")
     @Authorized(Action.RECORD_CORRELATION)
     @Operation(summary = "Record a measured correlation; it is judged against its hypothesis")
@@ -109,6 +112,7 @@ public class MetricWriteResource {
     }
 
     @POST
+    @Idempotent
     @Path("{metricId}/deprecation")
     @Authorized(Action.DEPRECATE_METRIC)
     @Operation(summary = "Deprecate a metric, with a reason and optionally its replacement")

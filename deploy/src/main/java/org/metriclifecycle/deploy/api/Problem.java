@@ -23,6 +23,10 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(TYPE_PREFIX + kind, title, status.getStatusCode(), detail, instance, List.of());
     }
 
+    static Problem of(int status, String kind, String title, String detail, String instance) {
+        return new Problem(TYPE_PREFIX + kind, title, status, detail, instance, List.of());
+    }
+
     static Problem invalid(String detail, String instance, List<FieldError> errors) {
         return new Problem(TYPE_PREFIX + "invalid-request", "Invalid request", 400, detail, instance, errors);
     }

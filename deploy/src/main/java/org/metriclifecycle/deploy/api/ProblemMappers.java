@@ -135,6 +135,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response idempotencyKey(IdempotencyKeyException e, UriInfo uri) {
+        if (e.kind() == IdempotencyKeyException.Kind.MALFORMED) {
+            return Problem.invalid(e.getMessage(), path(uri),
+                    List.of(new Problem.FieldError(IdempotentWrites.KEY_HEADER, e.getMessage()))).toResponse();
+        }
+        return Problem.of(e.kind().status, e.kind().type, e.kind().title, e.getMessage(), path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response conflict(LifecycleConflictException e, UriInfo uri) {
         return Problem.of(Response.Status.CONFLICT, "lifecycle-conflict", "Lifecycle conflict", e.getMessage(),
                 path(uri)).toResponse();

@@ -49,6 +49,7 @@ public class ProcessorAdminResource {
     }
 
     @POST
+    @Idempotent(atomic = false)
     @Path("{name}/replay")
     @Operation(summary = "Rebuild the processor's projections from the first event while the service keeps serving")
     @APIResponse(responseCode = "202", description = "Replay started; poll the processor's status",

@@ -84,6 +84,7 @@ public class TeamResource {
     }
 
     @PUT
+    @Idempotent
     @Path("budget")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorized(Action.SET_BUDGET)
@@ -95,6 +96,7 @@ public class TeamResource {
     }
 
     @PUT
+    @Idempotent
     @Path("rotation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorized(Action.MANAGE_ROTATION)
@@ -108,6 +110,7 @@ public class TeamResource {
     }
 
     @DELETE
+    @Idempotent
     @Path("rotation")
     @Authorized(Action.MANAGE_ROTATION)
     @Operation(summary = "Stop rotating ownership; owners stay as they are")
@@ -122,6 +125,7 @@ public class TeamResource {
     }
 
     @POST
+    @Idempotent
     @Path("rotation/overrides")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorized(Action.MANAGE_ROTATION)

@@ -70,6 +70,7 @@ public class WebhookResource {
     WebhookRegistry registry;
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe a URL to the team's notifications; the answer carries the signing secret, once")
     @APIResponse(responseCode = "201", description = "Subscribed; keep the secret, it is not shown again",
@@ -99,6 +100,7 @@ public class WebhookResource {
     }
 
     @DELETE
+    @Idempotent
     @Path("{subscriptionId}")
     @Operation(summary = "Stop a subscription; its pending deliveries are not sent")
     @APIResponse(responseCode = "204", description = "Unsubscribed")

@@ -114,17 +114,21 @@ public class AxonRuntime {
     private final TeamViewStore teamViews;
     private final WebhookSubscriptionStore webhookSubscriptions;
     private final ReplicaMembership membership;
-    private final ConcurrencyRetry retry = new ConcurrencyRetry();
+    private final ConcurrencyRetry retry;
     private final CommitNotifications notifications;
 
     @Inject
-    AxonRuntime(ActiveDatabase database, jakarta.transaction.TransactionManager jta, Clock clock,
+    AxonRuntime(ActiveDatabase database, jakarta.transaction.TransactionManager jta,
+                jakarta.transaction.TransactionSynchronizationRegistry synchronizations, Clock clock,
                 LifecycleConfig lifecycle, BudgetConfig budget, SnapshotConfig snapshots, ProjectionProgress progress,
                 LiveUpdates live, WebhooksConfig webhooks, WebhookDeliveries webhookDeliveries,
                 WebhookScheduler webhookScheduler,
                 ProcessorsConfig processorsConfig, DeadlinesConfig deadlines, AxonServerConfig axonServer,
-                @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+                @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                @ConfigProperty(name = "quarkus.transaction-manager.default-transaction-timeout",
+                        defaultValue = "PT60S") Duration transactionTimeout) {
         TransactionManager transactions = new JtaTransactionManager(jta);
+        this.retry = new ConcurrencyRetry(() -> JtaTransactionManager.active(jta));
         // The token store's owner name (Axon's default form, pid@host), unique per running instance.
         String nodeId = ManagementFactory.getRuntimeMXBean().getName();
         this.membership = new ReplicaMembership(database.dataSource(), nodeId, processorsConfig.claimTimeout());
@@ -148,10 +152,12 @@ public class AxonRuntime {
                 .schema(eventSchema())
                 .dataType(byte[].class)
                 .upcasterChain(new EventUpcasterChain(EventUpcasters.all()))
+                .gapTimeout(GapTimeout.checked(processorsConfig.gapTimeout(), transactionTimeout))
+                .maxGapOffset(processorsConfig.maxGapOffset())
                 .build();
         // Every append also writes its streams' hash chain, in the same transaction (SPEC "Security").
         EventStorageEngine storage = new HashChainingStorageEngine(jdbcStorage, connections, transactions);
-        CommitAwareEventSource commitAware = new CommitAwareEventSource(storage);
+        CommitAwareEventSource commitAware = new CommitAwareEventSource(storage, synchronizations);
         this.notifications = database.isPostgreSql() && processorsConfig.listenNotify() && !axonServer.enabled()
                 ? new CommitNotifications(database.dataSource(), listenerConnections(), nodeId, commitAware::wakeAll)
                 : null;

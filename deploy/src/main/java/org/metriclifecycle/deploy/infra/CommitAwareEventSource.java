@@ -9,6 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -26,14 +30,17 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 final class CommitAwareEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private static final int BATCH = 256;
+    private static final Object WAKE_REGISTERED = CommitAwareEventSource.class.getName() + ".wake";
 
     private final EventStorageEngine storage;
+    private final TransactionSynchronizationRegistry transactions;
     private final Set<CommitAwareStream> openStreams = ConcurrentHashMap.newKeySet();
     private volatile Runnable afterLocalCommit = () -> {
     };
 
-    CommitAwareEventSource(EventStorageEngine storage) {
+    CommitAwareEventSource(EventStorageEngine storage, TransactionSynchronizationRegistry transactions) {
         this.storage = storage;
+        this.transactions = transactions;
     }
 
     /** Also runs {@code listener} after each local commit that appended events (to tell the other instances). */
@@ -41,12 +48,37 @@ final class CommitAwareEventSource implements StreamableMessageSource<TrackedEve
         this.afterLocalCommit = listener;
     }
 
-    /** Call while publishing events: the open streams are woken after the unit of work commits. */
+    /**
+     * Call while publishing events: the open streams are woken once the JTA transaction that holds the events has
+     * committed. That is not always when the unit of work commits: a write with an Idempotency-Key runs its command
+     * inside the caller's transaction, which commits later, and a wake before then would find nothing new.
+     */
     void wakeAfterCommit() {
-        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().afterCommit(committed -> {
-            wakeAll();
-            afterLocalCommit.run();
-        }));
+        if (transactions != null && transactions.getTransactionKey() != null
+                && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            if (transactions.getResource(WAKE_REGISTERED) == null) {
+                transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+                transactions.registerInterposedSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status == Status.STATUS_COMMITTED) {
+                            committedHere();
+                        }
+                    }
+                });
+            }
+            return;
+        }
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().afterCommit(committed -> committedHere()));
+    }
+
+    private void committedHere() {
+        wakeAll();
+        afterLocalCommit.run();
     }
 
     void wakeAll() {

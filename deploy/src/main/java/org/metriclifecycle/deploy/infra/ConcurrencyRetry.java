@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
@@ -23,9 +24,11 @@ import org.jboss.logging.Logger;
  * the retry decides afresh on the stream as it now is: a deprecated metric or a used-up budget is then refused with
  * its own 409. Nothing else is retried (every other failure is a verdict, not a race), nor a command sent from
  * inside another unit of work (a processor's), whose transaction is already marked for rollback and is retried as a
- * whole by its processor. A second lost race answers 409 "concurrent-change"; the client may retry.
+ * whole by its processor, nor one sent inside a caller's own JTA transaction (a write with an Idempotency-Key):
+ * the database has already aborted that transaction, so the caller retries it as a whole. A second lost race
+ * answers 409 "concurrent-change"; the client may retry.
  */
-final class ConcurrencyRetry implements RetryScheduler {
+public final class ConcurrencyRetry implements RetryScheduler {
 
     private static final Logger LOG = Logger.getLogger(ConcurrencyRetry.class);
 
@@ -34,11 +37,17 @@ final class ConcurrencyRetry implements RetryScheduler {
         thread.setDaemon(true);
         return thread;
     });
+    private final BooleanSupplier insideCallersTransaction;
+
+    ConcurrencyRetry(BooleanSupplier insideCallersTransaction) {
+        this.insideCallersTransaction = insideCallersTransaction;
+    }
 
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
-        if (failures.size() > 1 || CurrentUnitOfWork.isStarted() || !lostRace(lastFailure)) {
+        if (failures.size() > 1 || CurrentUnitOfWork.isStarted() || !lostRace(lastFailure)
+                || insideCallersTransaction.getAsBoolean()) {
             return false;
         }
         LOG.debugf("%s lost a race for its stream; retrying it once (%s)", commandMessage.getCommandName(),
@@ -52,7 +61,8 @@ final class ConcurrencyRetry implements RetryScheduler {
         executor.shutdown();
     }
 
-    static boolean lostRace(Throwable failure) {
+    /** Whether the failure is a lost race for a stream (worth one retry of the whole command). */
+    public static boolean lostRace(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return true;

@@ -19,6 +19,15 @@ final class JtaTransactionManager implements TransactionManager {
         this.jta = jta;
     }
 
+    /** Whether the calling thread runs inside a JTA transaction. */
+    static boolean active(jakarta.transaction.TransactionManager jta) {
+        try {
+            return jta.getStatus() != Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            return false;
+        }
+    }
+
     @Override
     public Transaction startTransaction() {
         try {

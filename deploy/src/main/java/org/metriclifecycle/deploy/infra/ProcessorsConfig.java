@@ -25,4 +25,24 @@ public interface ProcessorsConfig {
      */
     @WithDefault("true")
     boolean listenNotify();
+
+    /**
+     * How long a processor keeps waiting for a missing global index (a "gap": an event whose transaction took its
+     * index but had not committed when later events were read). Past this, Axon drops the gap and would never
+     * project that event if its transaction committed after all (Axon issues #2958, #4829). Every transaction of the
+     * service is rolled back once it is older than {@code quarkus.transaction-manager.default-transaction-timeout},
+     * so a gap older than twice that (one lifetime for the late transaction, one for the transaction whose events
+     * were read past it) can only be a rollback; the service refuses to start with a gap timeout shorter than that.
+     * What remains of the margin covers clock differences between instances. Longer costs only a larger token
+     * while aborted transactions' gaps wait to expire.
+     */
+    @WithDefault("PT5M")
+    Duration gapTimeout();
+
+    /**
+     * How many later events a gap is kept across. Axon's default (10,000) would drop a gap during a burst of more
+     * events than that within one transaction timeout; a gap costs one entry in the token, so the window is wide.
+     */
+    @WithDefault("1000000")
+    int maxGapOffset();
 }

@@ -16,10 +16,15 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Only a lost race for a stream is retried, once, and never from inside another unit of work. */
+/**
+ * Only a lost race for a stream is retried, once, and never from inside another unit of work or the caller's own
+ * transaction.
+ */
 class ConcurrencyRetryTest {
 
-    private final ConcurrencyRetry retry = new ConcurrencyRetry();
+    private final java.util.concurrent.atomic.AtomicBoolean insideCallersTransaction =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private final ConcurrencyRetry retry = new ConcurrencyRetry(insideCallersTransaction::get);
     private final CommandMessage<?> command = GenericCommandMessage.asCommandMessage("a command");
 
     @AfterEach
@@ -59,6 +64,12 @@ class ConcurrencyRetryTest {
         } finally {
             processing.rollback();
         }
+    }
+
+    @Test
+    void neverRetriesACommandSentInsideTheCallersOwnTransaction() {
+        insideCallersTransaction.set(true);
+        assertThat(retry.scheduleRetry(command, new ConcurrencyException("lost"), failures(1), () -> { })).isFalse();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,222 @@
+package org.metriclifecycle.deploy.api;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionManager;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.metriclifecycle.deploy.infra.ConcurrencyRetry;
+import org.metriclifecycle.deploy.infra.IdempotencyStore;
+import org.metriclifecycle.deploy.infra.IdempotencyStore.StoredAnswer;
+import org.metriclifecycle.deploy.security.Caller;
+import org.metriclifecycle.deploy.security.CallerIdentity;
+
+import io.quarkus.security.UnauthorizedException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Writes sent with an {@code Idempotency-Key} header run at most once per caller and key: the command and its first
+ * answer commit in one transaction, so a retry (after a timeout, a dropped connection, a crash of either side) finds
+ * the answer and gets it back, marked {@code Idempotent-Replayed: true}, and nothing is stored twice. The same key
+ * with a different request is refused with 422; while the first request with the key is still running, a second one
+ * waits for it (PostgreSQL) or, failing that, is refused with 409. Writes without the header behave as before.
+ * <p>
+ * Runs inside the authorization check (a refused caller learns nothing about keys) and outside validation (an
+ * invalid request stores nothing, so fixing it and retrying with the same key works).
+ */
+@Idempotent
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 200)
+public class IdempotentWrites {
+
+    public static final String KEY_HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** A plain token or an RFC 8941 string ("..."): visible ASCII, at most 255 characters. */
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final int ATTEMPTS = 3;
+
+    @Inject
+    HttpHeaders headers;
+    @Inject
+    UriInfo uri;
+    @Inject
+    CallerIdentity callers;
+    @Inject
+    CommandSender commands;
+    @Inject
+    RequestContextMetadata request;
+    @Inject
+    IdempotencyStore store;
+    @Inject
+    TransactionManager transactions;
+    @Inject
+    ObjectMapper json;
+
+    @AroundInvoke
+    Object once(InvocationContext invocation) throws Exception {
+        String header = headers.getHeaderString(KEY_HEADER);
+        if (header == null) {
+            return invocation.proceed();
+        }
+        String key = parse(header);
+        String caller = callers.current().map(Caller::name).orElseThrow(UnauthorizedException::new);
+        String fingerprint = fingerprint(invocation);
+        for (int attempt = 1; ; attempt++) {
+            Optional<StoredAnswer> stored = store.find(caller, key);
+            if (stored.isPresent()) {
+                return replay(stored.get(), fingerprint);
+            }
+            try {
+                return firstTime(invocation, caller, key, fingerprint);
+            } catch (IdempotencyStore.KeyTaken taken) {
+                // Another request with this key committed first (its answer is found next time round), or still runs.
+                if (attempt >= ATTEMPTS) {
+                    throw new IdempotencyKeyException(IdempotencyKeyException.Kind.IN_FLIGHT,
+                            "another request with this Idempotency-Key is still being processed; retry later");
+                }
+            } catch (Exception e) {
+                // A lost race for the stream aborted the whole transaction: run it again, the way commands without a
+                // key are retried (ConcurrencyRetry), unless the winner was this very key's first request.
+                if (!ConcurrencyRetry.lostRace(e) || attempt >= 2) {
+                    throw e;
+                }
+            }
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 40));
+        }
+    }
+
+    private Response firstTime(InvocationContext invocation, String caller, String key, String fingerprint)
+            throws Exception {
+        Idempotent declared = invocation.getMethod().getAnnotation(Idempotent.class);
+        if (declared != null && !declared.atomic()) {
+            Response response = (Response) invocation.proceed();
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> store.store(caller, key,
+                    new StoredAnswer(fingerprint, response.getStatus(), location(response), bodyOf(response), "")));
+            return response;
+        }
+        CommandSender.Deferred streams = commands.deferWaiting();
+        Response response;
+        transactions.begin();
+        try {
+            response = (Response) invocation.proceed();
+            store.store(caller, key, new StoredAnswer(fingerprint, response.getStatus(), location(response),
+                    body(response), encode(streams)));
+            transactions.commit();
+        } catch (Exception | Error e) {
+            if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transactions.rollback();
+            }
+            commands.stopDeferring();
+            throw e;
+        }
+        return commands.awaitDeferred(response, streams);
+    }
+
+    private Response replay(StoredAnswer stored, String fingerprint) {
+        if (!stored.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyException(IdempotencyKeyException.Kind.REUSED,
+                    "this Idempotency-Key was already used for a different request; use a new key for a new request");
+        }
+        Response.ResponseBuilder answer = Response.status(stored.status()).header(REPLAYED_HEADER, "true")
+                .header(RequestContextMetadata.CORRELATION_HEADER, request.correlationId());
+        if (stored.location() != null) {
+            answer.location(URI.create(stored.location()));
+        }
+        if (stored.body() != null) {
+            answer.entity(stored.body()).type(MediaType.APPLICATION_JSON_TYPE);
+        }
+        // The first request may have died before its views caught up: the retry waits like a first answer would.
+        return commands.awaitDeferred(answer.build(), decode(stored.awaited()));
+    }
+
+    private static String parse(String header) {
+        String key = header.strip();
+        if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
+            key = key.substring(1, key.length() - 1);
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw new IdempotencyKeyException(IdempotencyKeyException.Kind.MALFORMED,
+                    KEY_HEADER + " must be 1 to 255 visible ASCII characters (a UUID, say)");
+        }
+        return key;
+    }
+
+    /** What makes two requests the same: method, path and every argument the endpoint received, as JSON. */
+    private String fingerprint(InvocationContext invocation) throws Exception {
+        String method = invocation.getMethod().isAnnotationPresent(POST.class) ? "POST"
+                : invocation.getMethod().isAnnotationPresent(PUT.class) ? "PUT"
+                : invocation.getMethod().isAnnotationPresent(DELETE.class) ? "DELETE" : "?";
+        String request = method + " " + uri.getPath() + "\n" + json.writeValueAsString(invocation.getParameters());
+        return sha256(request);
+    }
+
+    private String body(Response response) throws Exception {
+        Object entity = response.getEntity();
+        if (entity == null) {
+            return null;
+        }
+        return entity instanceof String text ? text : json.writeValueAsString(entity);
+    }
+
+    private String bodyOf(Response response) {
+        try {
+            return body(response);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not keep the answer of an idempotent write", e);
+        }
+    }
+
+    private static String location(Response response) {
+        URI location = response.getLocation();
+        return location == null ? null : location.toString();
+    }
+
+    private static String encode(CommandSender.Deferred streams) {
+        StringBuilder encoded = new StringBuilder();
+        streams.metricIds().forEach(id -> encoded.append("metric:").append(id).append('\n'));
+        streams.teams().forEach(team -> encoded.append("team:").append(team).append('\n'));
+        return encoded.toString();
+    }
+
+    private static CommandSender.Deferred decode(String encoded) {
+        CommandSender.Deferred streams = new CommandSender.Deferred(new LinkedHashSet<>(), new LinkedHashSet<>());
+        for (String line : encoded.split("\n")) {
+            if (line.startsWith("metric:")) {
+                streams.metricIds().add(line.substring("metric:".length()));
+            } else if (line.startsWith("team:")) {
+                streams.teams().add(line.substring("team:".length()));
+            }
+        }
+        return streams;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
