@@ -270,6 +270,7 @@
     }
     form.reset();
     form.removeAttribute('data-dirty');
+    delete form.dataset.idempotencyKey;
     showStatus(form, 'ok', message);
     statusesToRestore[form.id] = { state: 'ok', node: message, until: Date.now() + STATUS_KEPT_MS };
     return refreshAll();
@@ -279,9 +280,24 @@
     var form = event.target.closest && event.target.closest('form.api-form');
     if (form) {
       form.setAttribute('data-dirty', '');
+      // A changed form is a new request: a key reused for it would be refused (422).
+      delete form.dataset.idempotencyKey;
       delete statusesToRestore[form.id];
     }
   });
+
+  // One key per request the form sends, kept until it succeeds or the form changes, so sending it again after a
+  // lost answer cannot store it twice (README "Retrying writes safely").
+  function idempotencyKeyOf(form) {
+    if (!form.dataset.idempotencyKey) {
+      var bytes = new Uint8Array(16);
+      window.crypto.getRandomValues(bytes);
+      form.dataset.idempotencyKey = Array.prototype.map.call(bytes, function (b) {
+        return ('0' + b.toString(16)).slice(-2);
+      }).join('');
+    }
+    return form.dataset.idempotencyKey;
+  }
 
   document.addEventListener('submit', function (event) {
     var form = event.target;
@@ -291,7 +307,11 @@
     event.preventDefault();
     clearProblems(form);
     var method = form.getAttribute('data-method') || 'POST';
-    var init = { method: method, credentials: 'same-origin', headers: { 'Accept': 'application/json' } };
+    var init = {
+      method: method,
+      credentials: 'same-origin',
+      headers: { 'Accept': 'application/json', 'Idempotency-Key': idempotencyKeyOf(form) }
+    };
     try {
       if (method !== 'DELETE') {
         init.headers['Content-Type'] = 'application/json';
@@ -319,7 +339,8 @@
         showProblems(form, detail, answer && Array.isArray(answer.errors) ? answer.errors : []);
       });
     }).catch(function () {
-      showProblems(form, 'The service could not be reached; nothing was changed.', []);
+      showProblems(form, 'The service could not be reached, so this may or may not have been saved. Send it again:'
+        + ' a repeat is recognised and never saved twice.', []);
     }).finally(function () {
       if (button && document.contains(button)) {
         button.disabled = false;

@@ -15,8 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.TransactionManager;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -25,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.metriclifecycle.deploy.infra.CallerTransactions;
 import org.metriclifecycle.deploy.infra.ConcurrencyRetry;
 import org.metriclifecycle.deploy.infra.IdempotencyStore;
 import org.metriclifecycle.deploy.infra.IdempotencyStore.StoredAnswer;
@@ -69,7 +68,7 @@ public class IdempotentWrites {
     @Inject
     IdempotencyStore store;
     @Inject
-    TransactionManager transactions;
+    CallerTransactions transactions;
     @Inject
     ObjectMapper json;
 
@@ -111,22 +110,20 @@ public class IdempotentWrites {
         Idempotent declared = invocation.getMethod().getAnnotation(Idempotent.class);
         if (declared != null && !declared.atomic()) {
             Response response = (Response) invocation.proceed();
-            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> store.store(caller, key,
+            transactions.inNew(() -> store.store(caller, key,
                     new StoredAnswer(fingerprint, response.getStatus(), location(response), bodyOf(response), "")));
             return response;
         }
         CommandSender.Deferred streams = commands.deferWaiting();
         Response response;
-        transactions.begin();
         try {
-            response = (Response) invocation.proceed();
-            store.store(caller, key, new StoredAnswer(fingerprint, response.getStatus(), location(response),
-                    body(response), encode(streams)));
-            transactions.commit();
+            response = transactions.inOne(() -> {
+                Response answer = (Response) invocation.proceed();
+                store.store(caller, key, new StoredAnswer(fingerprint, answer.getStatus(), location(answer),
+                        body(answer), encode(streams)));
+                return answer;
+            });
         } catch (Exception | Error e) {
-            if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                transactions.rollback();
-            }
             commands.stopDeferring();
             throw e;
         }

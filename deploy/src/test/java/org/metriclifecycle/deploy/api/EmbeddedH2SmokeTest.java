@@ -50,4 +50,18 @@ class EmbeddedH2SmokeTest {
         given().get("/api/v1/metrics?team=search&status=DEPRECATED").then().body("total", equalTo(1));
         given().get("/q/health/ready").then().statusCode(200);
     }
+
+    @Test
+    void aRetriedWriteWithItsIdempotencyKeyIsAnsweredFromTheFirstOnH2() {
+        String team = Api.freshTeam();
+        String key = java.util.UUID.randomUUID().toString();
+        String first = given().header(IdempotentWrites.KEY_HEADER, key).contentType(io.restassured.http.ContentType.JSON)
+                .body(Api.metric(team, "ada")).post("/api/v1/metrics").then().statusCode(201).extract().path("metricId");
+        given().header(IdempotentWrites.KEY_HEADER, key).contentType(io.restassured.http.ContentType.JSON)
+                .body(Api.metric(team, "ada")).post("/api/v1/metrics").then().statusCode(201)
+                .header(IdempotentWrites.REPLAYED_HEADER, "true").body("metricId", equalTo(first));
+        given().header(IdempotentWrites.KEY_HEADER, key).contentType(io.restassured.http.ContentType.JSON)
+                .body(Api.metric(team, "lena")).post("/api/v1/metrics").then().statusCode(422);
+        given().get("/api/v1/metrics?team=" + team).then().body("total", equalTo(1));
+    }
 }
