@@ -72,6 +72,28 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void putsAndDeletesReplayTheirFirstAnswerToo() {
+        String team = Api.freshTeam();
+        String metricId = Api.propose(team, "ada");
+        String key = UUID.randomUUID().toString();
+        for (String replayed : new String[] {null, "true"}) {
+            keyed(key, Map.of("owner", "lena", "reason", "handover")).put("/api/v1/metrics/" + metricId + "/owner")
+                    .then().statusCode(200).header(IdempotentWrites.REPLAYED_HEADER, replayed);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("members", List.of("lena", "carl"), "period", "PT1H",
+                "startsAt", Instant.now().plus(Duration.ofHours(1)).toString()))
+                .put("/api/v1/teams/" + team + "/rotation").then().statusCode(200);
+        String stop = UUID.randomUUID().toString();
+        for (String replayed : new String[] {null, "true"}) {
+            given().header(IdempotentWrites.KEY_HEADER, stop).delete("/api/v1/teams/" + team + "/rotation").then()
+                    .statusCode(204).header(IdempotentWrites.REPLAYED_HEADER, replayed);
+        }
+        List<Map<String, Object>> history = given().get("/api/v1/metrics/" + metricId + "/history").then()
+                .extract().path("");
+        assertThat(history).filteredOn(entry -> "OwnerChanged".equals(entry.get("type"))).hasSize(1);
+    }
+
+    @Test
     void theSameKeyForAnotherRequestIsRefusedWith422AndChangesNothing() {
         String team = Api.freshTeam();
         String key = UUID.randomUUID().toString();

@@ -313,7 +313,9 @@ class MetricLifecycleApiTest {
     void operationsEndpointsAnswer() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/metrics/{metricId}/correlations"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/metrics/{metricId}/history"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/metrics/{metricId}/history"))
+                .body("paths.'/api/v1/metrics'.post.parameters.name", hasItem("Idempotency-Key"))
+                .body("paths.'/api/v1/metrics/{metricId}/owner'.put.parameters.name", hasItem("Idempotency-Key"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("event-processors"));
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
