@@ -225,6 +225,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.causes(e)) {
+            return DatabaseUnavailable.problem(e, path(uri));
+        }
         LOG.error("unexpected failure", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the request could not be completed; nothing acknowledged was lost", path(uri)).toResponse();

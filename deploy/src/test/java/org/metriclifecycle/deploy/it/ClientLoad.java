@@ -24,9 +24,9 @@ final class ClientLoad {
 
     /**
      * An acknowledged write. {@code id} is the metric's, the hypothesis's or the correlation's id; a correlation also
-     * names its hypothesis; {@code team} is the metric's.
+     * names its hypothesis; {@code team} is the metric's; {@code answeredAt} from {@link System#nanoTime()}.
      */
-    record Ack(String kind, String team, String metricId, String id, String hypothesisId) {
+    record Ack(String kind, String team, String metricId, String id, String hypothesisId, long answeredAt) {
     }
 
     /** One request and what came back; {@code startedAt} and {@code millis} from {@link System#nanoTime()}. */
@@ -111,6 +111,16 @@ final class ClientLoad {
         }
     }
 
+    /** Like a real client, not in a tight loop: a failing service is not hammered (but still asked often). */
+    private void pauseAfterRefusal() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+
     /** @return the id the write answered, or null when it was not acknowledged */
     private String write(String kind, String team, String metricId, String hypothesisId, String path, String body,
                          String idField) {
@@ -121,6 +131,7 @@ final class ClientLoad {
         } catch (IOException e) {
             answers.add(new Answer(path, started, (System.nanoTime() - started) / 1_000_000, NO_ANSWER, null, null,
                     e.toString()));
+            pauseAfterRefusal();
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -131,6 +142,7 @@ final class ClientLoad {
                 response.headers().firstValue("Content-Type").orElse(null),
                 response.headers().firstValue("Retry-After").orElse(null), response.body()));
         if (response.statusCode() / 100 != 2) {
+            pauseAfterRefusal();
             return null;
         }
         String id;
@@ -140,7 +152,7 @@ final class ClientLoad {
             throw new IllegalStateException("no " + idField + " in " + response.statusCode() + " " + response.body(),
                     e);
         }
-        acks.add(new Ack(kind, team, metricId == null ? id : metricId, id, hypothesisId));
+        acks.add(new Ack(kind, team, metricId == null ? id : metricId, id, hypothesisId, System.nanoTime()));
         return id;
     }
 }
