@@ -2,54 +2,14 @@ package org.metriclifecycle.deploy.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ConnectException;
 import java.sql.SQLException;
 
 import jakarta.ws.rs.core.Response;
 
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
 
-/** Which failures mean "the database is out of reach" (503, retry) rather than a fault of the service (500). */
+/** A failure because the database is out of reach is answered 503, as a problem, with Retry-After. */
 class DatabaseUnavailableTest {
-
-    @Test
-    void connectionFailuresHoweverWrappedAreUnavailability() {
-        assertThat(DatabaseUnavailable.causes(new EventStoreException("Failed to obtain a database connection",
-                new SQLException("Connection to 127.0.0.1:5432 refused", "08001")))).isTrue();
-        assertThat(DatabaseUnavailable.causes(new IllegalStateException("could not commit",
-                new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
-        assertThat(DatabaseUnavailable.causes(new SQLException("the database system is starting up", "57P03")))
-                .isTrue();
-        assertThat(DatabaseUnavailable.causes(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))))
-                .isTrue();
-        assertThat(DatabaseUnavailable.causes(new RuntimeException(new ConnectException("Connection refused"))))
-                .isTrue();
-        SQLException batch = new SQLException("batch failed", "XX000");
-        batch.setNextException(new SQLException("An I/O error occurred", "08006"));
-        assertThat(DatabaseUnavailable.causes(new RuntimeException(batch))).isTrue();
-        RuntimeException suppressing = new RuntimeException("rollback failed too");
-        suppressing.addSuppressed(new SQLException("This connection has been closed.", "08003"));
-        assertThat(DatabaseUnavailable.causes(suppressing)).isTrue();
-    }
-
-    @Test
-    void aConnectionRefusedToAnAlreadyRolledBackTransactionIsUnavailability() {
-        assertThat(DatabaseUnavailable.causes(new EventStoreException("Failed to obtain a database connection",
-                new SQLException("Exception in association of connection to existing transaction",
-                        new IllegalStateException("wrapper", new jakarta.transaction.RollbackException(
-                                "Cannot register synchronization because the transaction is in aborted state"))))))
-                .isTrue();
-    }
-
-    @Test
-    void otherFailuresAreNot() {
-        assertThat(DatabaseUnavailable.causes(new SQLException("duplicate key value", "23505"))).isFalse();
-        assertThat(DatabaseUnavailable.causes(new SQLException("syntax error", "42601"))).isFalse();
-        assertThat(DatabaseUnavailable.causes(new IllegalStateException("a bug"))).isFalse();
-        RuntimeException loop = new RuntimeException("self-caused");
-        assertThat(DatabaseUnavailable.causes(loop)).isFalse();
-    }
 
     @Test
     void theAnswerIsA503ProblemWithRetryAfter() {
