@@ -30,6 +30,7 @@ import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.UnknownHypothesisException;
 import org.metriclifecycle.command.UnknownWebhookSubscriptionException;
+import org.metriclifecycle.deploy.infra.DatabaseOutage;
 import org.metriclifecycle.deploy.infra.DatabaseSelection;
 import org.metriclifecycle.deploy.infra.EventProcessors;
 import org.metriclifecycle.deploy.security.AuthConfig;
@@ -234,6 +235,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseOutage.causes(e)) {
+            return DatabaseUnavailable.problem(e, path(uri));
+        }
         LOG.error("unexpected failure", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the request could not be completed; nothing acknowledged was lost", path(uri)).toResponse();
