@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ever race for a stream): propose a metric, link a hypothesis, record a supporting and an inconclusive
  * correlation, and again. Keeps a ledger of every acknowledged (2xx) write with the ids its answer named, and a log
  * of every answer (status, time taken, problem headers); a request that got no answer at all is logged with status
- * {@link #NO_ANSWER}: its outcome is unknown.
+ * {@link #NO_ANSWER}: its outcome is unknown. Every write carries an {@code Idempotency-Key}, so one without an
+ * answer or refused with 503 can be sent again later ({@link #settle}): it then happens exactly once, whether or not
+ * the first attempt went through.
  */
 final class ClientLoad {
 
@@ -34,6 +36,15 @@ final class ClientLoad {
                   String body) {
     }
 
+    /** A write sent with its key that got no answer or a 503: its outcome is unknown until it is sent again. */
+    record Unsettled(String kind, String team, String metricId, String hypothesisId, String path, String body,
+                     String idField, String key) {
+    }
+
+    /** How a write sent again after the fault went: {@code replayed} when the first attempt had gone through. */
+    record Settled(Unsettled write, int status, boolean replayed) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A team holds at most this many of a client's metrics; then the client moves to its next team. */
     private static final int METRICS_PER_TEAM = 50;
@@ -42,6 +53,9 @@ final class ClientLoad {
     private final String prefix;
     private final Queue<Ack> acks = new ConcurrentLinkedQueue<>();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
+    private final Queue<Unsettled> unsettled = new ConcurrentLinkedQueue<>();
+    private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> sent =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Thread> clients = new ArrayList<>();
     private volatile boolean stopping;
 
@@ -75,6 +89,42 @@ final class ClientLoad {
 
     List<Answer> answers() {
         return List.copyOf(answers);
+    }
+
+    /** How many distinct writes of a kind were sent (each with its own key), whatever became of them. */
+    long sent(String kind) {
+        java.util.concurrent.atomic.LongAdder count = sent.get(kind);
+        return count == null ? 0 : count.sum();
+    }
+
+    List<Unsettled> unsettled() {
+        return List.copyOf(unsettled);
+    }
+
+    /**
+     * Sends every write whose outcome is unknown again, with its key, until it is answered 2xx (a few tries while the
+     * service still answers 503), and adds it to the ledger. Afterwards every write sent is acknowledged exactly once.
+     */
+    List<Settled> settle(PackagedService to) throws IOException, InterruptedException {
+        List<Settled> settled = new ArrayList<>();
+        for (Unsettled write : unsettled) {
+            HttpResponse<String> response = to.post(write.path(), write.body(), write.key());
+            for (int attempt = 1; response.statusCode() == 503 && attempt < 20; attempt++) {
+                Thread.sleep(500);
+                response = to.post(write.path(), write.body(), write.key());
+            }
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("sent again with its key, " + write + " got " + response.statusCode()
+                        + " " + response.body());
+            }
+            String id = JSON.readTree(response.body()).get(write.idField()).asText();
+            acks.add(new Ack(write.kind(), write.team(), write.metricId() == null ? id : write.metricId(), id,
+                    write.hypothesisId(), System.nanoTime()));
+            settled.add(new Settled(write, response.statusCode(),
+                    response.headers().firstValue("Idempotent-Replayed").isPresent()));
+        }
+        unsettled.clear();
+        return settled;
     }
 
     long acknowledged(String kind) {
@@ -125,12 +175,15 @@ final class ClientLoad {
     private String write(String kind, String team, String metricId, String hypothesisId, String path, String body,
                          String idField) {
         long started = System.nanoTime();
+        String key = java.util.UUID.randomUUID().toString();
+        sent.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.LongAdder()).increment();
         HttpResponse<String> response;
         try {
-            response = service.post(path, body);
+            response = service.post(path, body, key);
         } catch (IOException e) {
             answers.add(new Answer(path, started, (System.nanoTime() - started) / 1_000_000, NO_ANSWER, null, null,
                     e.toString()));
+            unsettled.add(new Unsettled(kind, team, metricId, hypothesisId, path, body, idField, key));
             pauseAfterRefusal();
             return null;
         } catch (InterruptedException e) {
@@ -142,6 +195,9 @@ final class ClientLoad {
                 response.headers().firstValue("Content-Type").orElse(null),
                 response.headers().firstValue("Retry-After").orElse(null), response.body()));
         if (response.statusCode() / 100 != 2) {
+            if (response.statusCode() == 503) {
+                unsettled.add(new Unsettled(kind, team, metricId, hypothesisId, path, body, idField, key));
+            }
             pauseAfterRefusal();
             return null;
         }

@@ -173,6 +173,28 @@ class DatabaseRestartIT {
                 Eventually.within(Duration.ofSeconds(30), () -> assertThat(log(logs))
                         .as("the LISTEN connection came back").contains("listening for commits of other instances again"));
 
+                // The writes refused with 503 (or cut off) during the outage, sent again with their keys: each now
+                // happens exactly once, also where the database went away after the commit but before the answer.
+                List<ClientLoad.Settled> retried = load.settle(service);
+                acks.addAll(load.acks().subList(load.acks().size() - retried.size(), load.acks().size()));
+                assertThat(ProjectionAudit.awaitClean(() -> postgres.connect("metrics"), service, acks,
+                        Duration.ofSeconds(30))).as("event store and read models after the retries").isEmpty();
+                try (var connection = postgres.connect("metrics")) {
+                    Map<String, Long> stored = StoredEvents.read(connection).all().stream()
+                            .collect(Collectors.groupingBy(StoredEvents.Event::type, Collectors.counting()));
+                    // The clients' writes, plus the one proposal and hypothesis written after the recovery.
+                    assertThat(stored.getOrDefault("MetricProposed", 0L)).as("proposals stored")
+                            .isEqualTo(load.sent("metric") + 1);
+                    assertThat(stored.getOrDefault("HypothesisLinked", 0L)).as("hypotheses stored")
+                            .isEqualTo(load.sent("hypothesis") + 1);
+                    assertThat(stored.getOrDefault("CorrelationRecorded", 0L)).as("correlations stored")
+                            .isEqualTo(load.sent("correlation"));
+                }
+                System.out.printf("DatabaseRestartIT: %d writes refused or cut off during the outage sent again with "
+                        + "their keys: %d had gone through, %d done now%n", retried.size(),
+                        retried.stream().filter(ClientLoad.Settled::replayed).count(),
+                        retried.stream().filter(settled -> !settled.replayed()).count());
+
                 Map<Integer, Long> byStatus = answers.stream()
                         .collect(Collectors.groupingBy(ClientLoad.Answer::status, Collectors.counting()));
                 System.out.printf("DatabaseRestartIT: %d clients; pg_ctl stop took %d ms, down %d ms; %d writes sent "

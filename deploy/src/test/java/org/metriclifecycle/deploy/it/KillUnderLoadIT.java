@@ -21,8 +21,9 @@ import org.metriclifecycle.deploy.support.PackagedService;
  * (proposals, hypotheses, correlations, each client on metrics of its own teams), then restarted on the same
  * database. Every write that was acknowledged (2xx) is in the event store exactly once and in every read model
  * exactly once (metric views, histories, team views), and nothing half-written shows: no stream with a gap, no read
- * model ahead of, behind, or without its events. Writes cut off by the kill have an unknown outcome: whichever way
- * they went, the same holds for them.
+ * model ahead of, behind, or without its events. Writes cut off by the kill have an unknown outcome; each was sent
+ * with an {@code Idempotency-Key}, and sent again with it after the restart, every one of them is acknowledged and
+ * none doubled: the store then holds exactly as many proposals, hypotheses and correlations as the clients sent.
  */
 class KillUnderLoadIT {
 
@@ -76,10 +77,28 @@ class KillUnderLoadIT {
                 assertThat(problems).as("event store and read models after the restart").isEmpty();
                 long settled = System.nanoTime();
 
+                // The writes the kill cut off, sent again with their keys: each now happens exactly once.
+                List<ClientLoad.Settled> retried = load.settle(service);
+                assertThat(retried).as("writes cut off by the kill").isNotEmpty();
+                assertThat(ProjectionAudit.awaitClean(database::connect, service, load.acks(), Duration.ofSeconds(60)))
+                        .as("event store and read models after the retries").isEmpty();
                 int events;
                 try (var connection = database.connect()) {
-                    events = StoredEvents.read(connection).all().size();
+                    StoredEvents store = StoredEvents.read(connection);
+                    events = store.all().size();
+                    Map<String, Long> stored = store.all().stream()
+                            .collect(Collectors.groupingBy(StoredEvents.Event::type, Collectors.counting()));
+                    assertThat(stored.getOrDefault("MetricProposed", 0L)).as("proposals stored")
+                            .isEqualTo(load.sent("metric"));
+                    assertThat(stored.getOrDefault("HypothesisLinked", 0L)).as("hypotheses stored")
+                            .isEqualTo(load.sent("hypothesis"));
+                    assertThat(stored.getOrDefault("CorrelationRecorded", 0L)).as("correlations stored")
+                            .isEqualTo(load.sent("correlation"));
                 }
+                long replayed = retried.stream().filter(ClientLoad.Settled::replayed).count();
+                System.out.printf("KillUnderLoadIT: %d writes cut off by the kill sent again with their keys: %d had "
+                        + "gone through (answered from the first attempt), %d had not (done now)%n",
+                        retried.size(), replayed, retried.size() - replayed);
                 System.out.printf("KillUnderLoadIT: %d clients for %d ms, SIGKILL; %d acknowledged writes (%d metrics, "
                                 + "%d hypotheses, %d correlations), answers by status %s (%d = no answer: cut off by "
                                 + "the kill); %d events stored; read models consistent %d ms after the restart "

@@ -96,6 +96,15 @@ public final class PackagedService implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A write a client may safely send again: with the same {@code Idempotency-Key}, it happens at most once. */
+    public HttpResponse<String> post(String path, String json, String idempotencyKey)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("Authorization", ADMIN)
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Where the service listens, "http://127.0.0.1:PORT". */
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
