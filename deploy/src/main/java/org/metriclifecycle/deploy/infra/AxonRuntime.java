@@ -164,6 +164,9 @@ public class AxonRuntime {
         if (notifications != null) {
             commitAware.alsoAfterCommit(notifications::committed);
         }
+        if (notifications != null || !database.isPostgreSql()) {
+            commitAware.pollIdleEvery(1_000);
+        }
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
@@ -230,7 +233,7 @@ public class AxonRuntime {
                                     .tokenClaimInterval(TOKEN_CLAIM_INTERVAL_MILLIS)
                                     // Each instance claims its share; Axon releases what it holds beyond it.
                                     .maxSegmentProvider(membership))
-                    .registerHandlerInterceptor(processor, c -> progress.signalAfterCommit());
+                    .registerHandlerInterceptor(processor, c -> progress.signalAfterCommit(processor));
         }
         // The web page's live updates: what the two view processors applied, published after their batches commit.
         MetricTeams metricTeams = new MetricTeams(metricViews);

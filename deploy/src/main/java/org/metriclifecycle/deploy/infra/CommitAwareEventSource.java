@@ -37,6 +37,8 @@ final class CommitAwareEventSource implements StreamableMessageSource<TrackedEve
     private final Set<CommitAwareStream> openStreams = ConcurrentHashMap.newKeySet();
     private volatile Runnable afterLocalCommit = () -> {
     };
+    /** How long an idle stream waits before reading the store again when nothing woke it. */
+    private volatile long idlePollMillis = 100;
 
     CommitAwareEventSource(EventStorageEngine storage, TransactionSynchronizationRegistry transactions) {
         this.storage = storage;
@@ -81,6 +83,14 @@ final class CommitAwareEventSource implements StreamableMessageSource<TrackedEve
         afterLocalCommit.run();
     }
 
+    /**
+     * Where every commit that matters wakes the streams (one process on H2, or LISTEN/NOTIFY between instances), an
+     * idle stream need not re-read the store ten times a second; the periodic read remains as a safety net.
+     */
+    void pollIdleEvery(long millis) {
+        this.idlePollMillis = millis;
+    }
+
     void wakeAll() {
         openStreams.forEach(CommitAwareStream::wake);
     }
@@ -112,6 +122,8 @@ final class CommitAwareEventSource implements StreamableMessageSource<TrackedEve
 
         private final Deque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
         private final Object signal = new Object();
+        /** Counts wake-ups (guarded by {@code signal}), so one that comes while the store is being read is not lost. */
+        private long wakes;
         private TrackingToken lastToken;
         private volatile Runnable onAvailable;
 
@@ -129,6 +141,10 @@ final class CommitAwareEventSource implements StreamableMessageSource<TrackedEve
         public boolean hasNextAvailable(int timeout, TimeUnit unit) {
             long deadline = System.nanoTime() + unit.toNanos(timeout);
             while (true) {
+                long seen;
+                synchronized (signal) {
+                    seen = wakes;
+                }
                 fill();
                 if (!buffer.isEmpty()) {
                     return true;
@@ -138,8 +154,11 @@ final class CommitAwareEventSource implements StreamableMessageSource<TrackedEve
                     return false;
                 }
                 synchronized (signal) {
+                    if (wakes != seen) {
+                        continue;
+                    }
                     try {
-                        signal.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
+                        signal.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), idlePollMillis)));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return false;
@@ -171,6 +190,7 @@ final class CommitAwareEventSource implements StreamableMessageSource<TrackedEve
 
         void wake() {
             synchronized (signal) {
+                wakes++;
                 signal.notifyAll();
             }
             Runnable callback = onAvailable;

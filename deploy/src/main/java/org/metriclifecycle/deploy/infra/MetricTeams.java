@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.metriclifecycle.events.MetricEvent;
 import org.metriclifecycle.events.TeamEvent;
 import org.metriclifecycle.query.metric.MetricViewStore;
-import org.metriclifecycle.query.metric.StoredMetricView;
 
 /**
  * Turns an event a view processor applied into a {@link LiveUpdates.Change}. A metric's events (but the first) do
@@ -40,7 +39,7 @@ final class MetricTeams {
         String metricId = domain.getAggregateIdentifier();
         String team = teamByMetric.get(metricId);
         if (team == null) {
-            team = views.find(metricId).map(StoredMetricView::view).map(view -> view.team()).orElse(null);
+            team = views.teamOf(metricId).orElse(null);
             if (team != null) {
                 teamByMetric.put(metricId, team);
             }

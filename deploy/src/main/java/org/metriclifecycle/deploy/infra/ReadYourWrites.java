@@ -40,28 +40,28 @@ public class ReadYourWrites {
 
     /** @return whether the metric's views caught up with its stream before the timeout */
     public boolean awaitMetric(String metricId) {
-        return await(metricId, () -> views.lastAppliedSequence(metricId));
+        return await(AxonRuntime.METRIC_VIEWS, metricId, () -> views.lastAppliedSequence(metricId));
     }
 
     /** @return whether the team's views caught up with the team's stream before the timeout */
     public boolean awaitTeam(String team) {
-        return await(TeamEvent.aggregateId(team), () -> teams.lastAppliedSequence(team));
+        return await(AxonRuntime.TEAM_VIEWS, TeamEvent.aggregateId(team), () -> teams.lastAppliedSequence(team));
     }
 
     /** The team a metric belongs to, as the read model knows it (null for an unknown metric). */
     public String teamOf(String metricId) {
         return QuarkusTransaction.joiningExisting().call(
-                () -> views.find(metricId).map(stored -> stored.view().team()).orElse(null));
+                () -> views.teamOf(metricId).orElse(null));
     }
 
-    private boolean await(String aggregateId, Supplier<OptionalLong> applied) {
+    private boolean await(String processor, String aggregateId, Supplier<OptionalLong> applied) {
         // The write has committed, so the stream's last sequence is at least the write's own last event.
         long written = eventStore.lastSequenceNumberFor(aggregateId).orElse(-1L);
         if (written < 0) {
             return true;
         }
-        return progress.await(
-                () -> QuarkusTransaction.joiningExisting().call(() -> applied.get().orElse(-1L)) >= written,
+        return progress.await(processor, aggregateId, written,
+                () -> QuarkusTransaction.joiningExisting().call(() -> applied.get().orElse(-1L)),
                 config.readYourWritesTimeout());
     }
 }

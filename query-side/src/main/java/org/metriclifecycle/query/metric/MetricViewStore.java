@@ -41,6 +41,11 @@ public interface MetricViewStore {
      */
     List<MetricView> activeOfTeam(String team);
 
+    /** The team of the metric, as its view says; empty for an unknown metric. */
+    default Optional<String> teamOf(String metricId) {
+        return find(metricId).map(stored -> stored.view().team());
+    }
+
     /** The sequence of the last event folded into the metric's view, empty while it has none. */
     OptionalLong lastAppliedSequence(String metricId);
 
