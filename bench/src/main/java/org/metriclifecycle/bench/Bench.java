@@ -60,6 +60,12 @@ public final class Bench {
             String header = header(sizes, postgres, postgresVersion, quarkusApp, started, took, loadBefore,
                     Machine.loadAverage());
             report.header(header);
+            // The explanation of the figures is written by people, after a run; it is kept beside the harness so
+            // that a new run keeps it (its numbers may then differ from the tables above: the tables are current).
+            Path analysis = root.resolve("bench/ANALYSIS.md");
+            if (Files.isRegularFile(analysis)) {
+                report.footer(Files.readString(analysis));
+            }
             Files.writeString(results, report.markdown());
             BenchContext.say("done in %s: %s", took, root.relativize(results));
         } catch (BenchFailure e) {

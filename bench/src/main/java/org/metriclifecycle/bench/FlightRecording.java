@@ -72,12 +72,14 @@ final class FlightRecording {
     record Share(String name, long samples, double percent) {
     }
 
-    record Profile(Path file, long samples, List<Share> layers, List<Share> methods, List<Share> threads) {
+    record Profile(Path file, long samples, List<Share> layers, List<Share> sites, List<Share> methods,
+                   List<Share> threads) {
     }
 
     static Profile summarize(Path file) throws IOException {
         Map<String, Long> layers = new HashMap<>();
         Map<String, Long> methods = new HashMap<>();
+        Map<String, Long> sites = new HashMap<>();
         Map<String, Long> threads = new HashMap<>();
         long samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
@@ -92,9 +94,11 @@ final class FlightRecording {
             RecordedFrame top = frames.get(0);
             methods.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1L, Long::sum);
             layers.merge(layer(frames), 1L, Long::sum);
+            sites.merge(site(frames), 1L, Long::sum);
             threads.merge(threadGroup(event), 1L, Long::sum);
         }
-        return new Profile(file, samples, top(layers, samples, 12), top(methods, samples, 15), top(threads, samples, 8));
+        return new Profile(file, samples, top(layers, samples, 12), top(sites, samples, 15), top(methods, samples, 15),
+                top(threads, samples, 8));
     }
 
     /** The layer of the topmost frame that belongs to a known one: who is spending the CPU, library or JDK. */
@@ -108,6 +112,20 @@ final class FlightRecording {
             }
         }
         return "JDK / other";
+    }
+
+    /**
+     * The innermost method of the service's own code on the stack (inclusive time): which of its steps the CPU
+     * was spent under, whatever library did the work.
+     */
+    private static String site(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            if (type.startsWith("org.metriclifecycle.") && !type.contains("$$")) {
+                return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+            }
+        }
+        return "(no service code on the stack)";
     }
 
     private static String threadGroup(RecordedEvent event) {

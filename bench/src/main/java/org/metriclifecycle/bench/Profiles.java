@@ -18,6 +18,8 @@ final class Profiles {
         out.append("By layer (the topmost frame on each sampled stack that belongs to a known library; "
                 + "JDK code is counted for whoever called it):\n\n");
         table(out, "layer", profile.layers());
+        out.append("\nBy the innermost method of the service's own code on the stack (inclusive):\n\n");
+        table(out, "service method", profile.sites());
         out.append("\nBy thread pool:\n\n");
         table(out, "threads", profile.threads());
         out.append("\nHottest methods (self time):\n\n");

@@ -49,10 +49,15 @@ final class Report {
     }
 
     private final List<String> header = new ArrayList<>();
+    private final List<String> footer = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
 
     void header(String markdown) {
         header.add(markdown);
+    }
+
+    void footer(String markdown) {
+        footer.add(markdown);
     }
 
     Section section(String title) {
@@ -84,6 +89,7 @@ final class Report {
             }
             section.notes.forEach(note -> out.append(note).append("\n\n"));
         }
+        footer.forEach(paragraph -> out.append(paragraph.strip()).append("\n\n"));
         return out.toString().replaceAll("\n{3,}", "\n\n");
     }
 
