@@ -27,8 +27,8 @@ record Sizes(String name,
              int latencyCommands) {
 
     static Sizes full() {
-        return new Sizes("full", 3, List.of(1, 4, 16), Duration.ofSeconds(8), Duration.ofSeconds(12),
-                10_000, 3, 97_000, 10, Duration.ofSeconds(60), Duration.ofSeconds(6), 10_000, 100);
+        return new Sizes("full", 3, List.of(1, 4, 16), Duration.ofSeconds(6), Duration.ofSeconds(10),
+                10_000, 3, 97_000, 10, Duration.ofSeconds(45), Duration.ofSeconds(5), 10_000, 100);
     }
 
     static Sizes quick() {
