@@ -112,8 +112,8 @@ final class CommandThroughputBench {
 
     private static void say(String what, LoadRun run) {
         BenchContext.say("  %-8s %2d clients: %7.1f commands/s, p50 %6.1f ms, p99 %6.1f ms, %d failed; CPU cores: "
-                        + "machine %.2f, service %.2f, bench %.2f", what, run.clients(), run.throughput(), run.p50Millis(),
-                run.p99Millis(), run.failures(), run.cpu().machineCores(), run.cpu().serviceCores(),
+                        + "machine %.2f, service %.2f, bench %.2f", what, run.clients(), run.throughput(),
+                run.p50Millis(), run.p99Millis(), run.failures(), run.cpu().machineCores(), run.cpu().serviceCores(),
                 run.cpu().benchCores());
     }
 
@@ -144,14 +144,17 @@ final class CommandThroughputBench {
             section.row("raw JDBC, " + clients + " clients: p50 latency", rawP50.get(clients), "ms", "%.2f");
             section.row("raw JDBC, " + clients + " clients: p99 latency", rawP99.get(clients), "ms", "%.2f");
         }
-        section.note(String.format(Locale.ROOT, "Each point: %s of closed-loop clients (each sends its next command when "
-                        + "the previous one answered) after a %s warm-up, %d repetitions, service and raw runs interleaved. "
+        section.note(String.format(Locale.ROOT, "Each point: %s of closed-loop clients (each sends its next command "
+                        + "when the previous one answered) after a %s warm-up, %d repetitions, service and raw runs "
+                        + "interleaved. "
                         + "Each client writes only its own metrics: it proposes a metric in its own team, links a "
                         + "hypothesis, records %d correlations (inconclusive, refuting, supporting), and starts over; "
-                        + "commands mix %d%% proposals, %d%% links, %d%% correlations. Every service command is answered "
+                        + "commands mix %d%% proposals, %d%% links, %d%% correlations. Every service command is "
+                        + "answered "
                         + "after its projection (read-your-writes). The raw baseline appends the same serialized rows "
                         + "(a proposal: the team's `TeamMetricAdmitted` and the metric's `MetricProposed`) into "
-                        + "`domain_event_entry` of a copy of the service's freshly migrated schema, one transaction per "
+                        + "`domain_event_entry` of a copy of the service's freshly migrated schema, one transaction "
+                        + "per "
                         + "command, one connection per client. Non-2xx answers from the service: %d.",
                 sizes.throughputRun(), sizes.warmUp(), sizes.repetitions(), CommandScript.CORRELATIONS,
                 100 / (2 + CommandScript.CORRELATIONS), 100 / (2 + CommandScript.CORRELATIONS),
@@ -160,8 +163,8 @@ final class CommandThroughputBench {
                 + Machine.cores() + "), and PostgreSQL's work per service command (`pg_stat_database` of the "
                 + "service's database):\n\n| run | commands/s | machine | service JVM | bench JVM | rest (PostgreSQL, "
                 + "others) | service CPU per command | commits / command | rows inserted / command | rows updated / "
-                + "command | rows fetched / command |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-                + "| ---: |\n");
+                + "command | rows fetched / command |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (int clients : sizes.clientCounts()) {
             LoadRun s = lastService.get(clients);
             DatabaseActivity a = lastActivity.get(clients);

@@ -99,7 +99,8 @@ final class Report {
         String median = s.isEmpty() ? "n/a" : format(row.format(), s.median()) + unit;
         String spread = s.isEmpty() ? "n/a" : format(row.format(), s.min()) + " – " + format(row.format(), s.max());
         String target = row.target() == null ? "" : row.target().text();
-        String met = row.target() == null || s.isEmpty() ? "" : row.target().met().test(s.median()) ? "**met**" : "**missed**";
+        String met = row.target() == null || s.isEmpty() ? ""
+                : row.target().met().test(s.median()) ? "**met**" : "**missed**";
         return "| " + row.figure() + " | " + median + " | " + spread + " | " + s.count() + " | " + target + " | " + met
                 + " |\n";
     }

@@ -58,7 +58,8 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = spawned + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new BenchFailure("the service exited with " + process.exitValue() + " while starting; see " + log);
+                throw new BenchFailure("the service exited with " + process.exitValue() + " while starting; see "
+                        + log);
             }
             try {
                 if (api.get("/api/v1/metrics?size=1").status() == 200) {

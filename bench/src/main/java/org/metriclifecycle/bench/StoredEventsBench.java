@@ -206,17 +206,18 @@ final class StoredEventsBench {
                 Report.Target.atLeast(0.5, ">= 0.5"));
         rebuild.row("replay of `metric-views` over " + small + " events, to caught up (service)", completeRate,
                 "events/s", "%.0f");
-        rebuild.row("raw scan + Jackson decode of " + small + " events (baseline)", completeRawRate, "events/s", "%.0f");
+        rebuild.row("raw scan + Jackson decode of " + small + " events (baseline)", completeRawRate, "events/s",
+                "%.0f");
         rebuild.row("ratio service / raw, " + small + " events", completeRate.dividedBy(completeRawRate), "", "%.3f");
         rebuild.row("RSS after each complete replay", rssAfterRebuild, "MiB", "%.0f");
         rebuild.note(String.format(Locale.ROOT, "The store: %,d metric streams of %d events (a proposal, a hypothesis, "
                         + "an inconclusive correlation; the metrics of figure 4), then %,d streams of %d events (a "
                         + "proposal, a hypothesis, %d correlations with rotating verdicts), 50 metrics per team, "
                         + "interleaved in waves of 1,000 metrics, loaded with `COPY` (the last load at %.0f events/s), "
-                        + "serialized as the service does; no hash-chain rows, which neither reading nor a later append "
-                        + "needs. A replay is `POST /api/v1/admin/processors/metric-views/replay`. Over the first %s "
-                        + "events it is timed until `GET /api/v1/admin/processors` reports `metric-views` running, every "
-                        + "segment caught up at the head and lag 0 (polled every 100 ms), and checked to leave one "
+                        + "serialized as the service does; no hash-chain rows, which neither reading nor a later "
+                        + "append needs. A replay is `POST /api/v1/admin/processors/metric-views/replay`. Over the first %s "
+                        + "events it is timed until `GET /api/v1/admin/processors` reports `metric-views` running, "
+                        + "every segment caught up at the head and lag 0 (polled every 100 ms), and checked to leave one "
                         + "`metric_view` per metric. Over all %s events %s. The raw baseline reads the same table in "
                         + "global order on one connection (fetch size 1,000) and decodes each payload and its metadata "
                         + "into the event records with the service's Jackson configuration (over the small store right "

@@ -46,9 +46,9 @@ class StoredEventsTest {
 
         assertEquals("{\"metricId\":\"" + METRIC + "\",\"correlationId\":\"0bacb4b0-4da8-4111-9476-8ff000a1af7f\","
                 + "\"hypothesisId\":\"" + HYPOTHESIS + "\",\"coefficient\":0.3,\"sampleSize\":50,"
-                + "\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-01-31\",\"method\":\"PEARSON\",\"source\":\"bench\","
-                + "\"definitionVersion\":\"1.0\",\"verdict\":\"INCONCLUSIVE\",\"recordedAt\":\"2026-11-22T04:59:49.979Z\","
-                + "\"revalidationDue\":null}", text(row.payload()));
+                + "\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-01-31\",\"method\":\"PEARSON\","
+                + "\"source\":\"bench\",\"definitionVersion\":\"1.0\",\"verdict\":\"INCONCLUSIVE\","
+                + "\"recordedAt\":\"2026-11-22T04:59:49.979Z\",\"revalidationDue\":null}", text(row.payload()));
         assertEquals("1", row.payloadRevision());
     }
 
