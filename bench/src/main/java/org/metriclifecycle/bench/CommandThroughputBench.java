@@ -28,6 +28,7 @@ final class CommandThroughputBench {
     private long failures;
     private double firstStart;
     private FlightRecording.Profile profile;
+    private LoadRun profiledRun;
 
     CommandThroughputBench(BenchContext bench) {
         this.bench = bench;
@@ -58,17 +59,10 @@ final class CommandThroughputBench {
             int maxClients = sizes.clientCounts().get(sizes.clientCounts().size() - 1);
             for (int rep = 1; rep <= sizes.repetitions(); rep++) {
                 for (int clients : sizes.clientCounts()) {
-                    boolean profiled = rep == sizes.repetitions() && clients == maxClients;
-                    FlightRecording recording = profiled
-                            ? FlightRecording.start(service.pid(), bench.work.resolve("profiles/commands-16.jfr"))
-                            : null;
                     DatabaseActivity before = DatabaseActivity.read(database);
                     LoadRun viaService = http(service, "r" + rep, clients, sizes.throughputRun());
                     Thread.sleep(1_500);
                     lastActivity.put(clients, DatabaseActivity.read(database).since(before));
-                    if (recording != null) {
-                        profile = recording.stop();
-                    }
                     LoadRun viaJdbc = raw(raw, "r" + rep, clients, sizes.throughputRun());
                     record(serviceRate, serviceP50, serviceP99, lastService, viaService);
                     record(rawRate, rawP50, rawP99, lastRaw, viaJdbc);
@@ -76,6 +70,11 @@ final class CommandThroughputBench {
                 }
                 rssAfterLoad.add(Mib.of(service.rssNow()));
             }
+            // Profiled on a run of its own, after the measured ones: a recording costs the service some CPU.
+            FlightRecording recording = FlightRecording.start(service.pid(),
+                    bench.work.resolve("profiles/commands-" + maxClients + ".jfr"));
+            profiledRun = http(service, "p", maxClients, sizes.throughputRun());
+            profile = recording.stop();
         } finally {
             service.stop();
             bench.postgres.drop(raw);
@@ -180,8 +179,9 @@ final class CommandThroughputBench {
         }
         section.note(cpu.toString());
         if (profile != null) {
-            section.note(Profiles.markdown("Profile of the service during the last " + maxClients + "-client run "
-                    + "(JFR, `settings=profile`, started and stopped with `jcmd`)", profile, bench.work));
+            section.note(Profiles.markdown(String.format(Locale.ROOT, "Profile of the service during an extra "
+                    + "%d-client run after the measured ones (not in the figures; %.0f commands/s while recording)",
+                    maxClients, profiledRun.throughput()), profile, bench.work));
         }
 
         Report.Section startSection = bench.report.section("5. Start-up and resident memory");
