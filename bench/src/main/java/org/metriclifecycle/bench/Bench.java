@@ -67,7 +67,7 @@ public final class Bench {
                 report.footer(Files.readString(analysis));
             }
             Files.writeString(results, report.markdown());
-            BenchContext.say("done in %s: %s", took, root.relativize(results));
+            BenchContext.say("done in %s: %s", Report.duration(took), root.relativize(results));
         } catch (BenchFailure e) {
             System.err.println("bench: " + e.getMessage());
             System.exit(1);
@@ -79,7 +79,7 @@ public final class Bench {
             throws IOException {
         return "# Benchmark results\n\n"
                 + "Written by `bench/run`" + ("full".equals(sizes.name()) ? "" : " (" + sizes.name() + " sizes)")
-                + " on " + started.truncatedTo(ChronoUnit.SECONDS) + ", in " + took + ", from commit `"
+                + " on " + started.truncatedTo(ChronoUnit.SECONDS) + ", in " + Report.duration(took) + ", from commit `"
                 + Git.describe(quarkusApp.getParent().getParent()) + "`. Each figure is the median over its runs, "
                 + "with min–max beside it; see bench/README.md for what each one measures and how.\n\n"
                 + "| | |\n| --- | --- |\n"

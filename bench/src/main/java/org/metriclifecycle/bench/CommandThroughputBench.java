@@ -53,7 +53,7 @@ final class CommandThroughputBench {
         }
         try {
             ServiceApi api = service.api();
-            BenchContext.say("  warm-up: %s at 4 clients, service then raw", sizes.warmUp());
+            BenchContext.say("  warm-up: %s at 4 clients, service then raw", Report.duration(sizes.warmUp()));
             http(service, "w", 4, sizes.warmUp());
             raw(raw, "w", 4, sizes.warmUp());
             int maxClients = sizes.clientCounts().get(sizes.clientCounts().size() - 1);
@@ -155,7 +155,8 @@ final class CommandThroughputBench {
                         + "`domain_event_entry` of a copy of the service's freshly migrated schema, one transaction "
                         + "per "
                         + "command, one connection per client. Non-2xx answers from the service: %d.",
-                sizes.throughputRun(), sizes.warmUp(), sizes.repetitions(), CommandScript.CORRELATIONS,
+                Report.duration(sizes.throughputRun()), Report.duration(sizes.warmUp()), sizes.repetitions(),
+                CommandScript.CORRELATIONS,
                 100 / (2 + CommandScript.CORRELATIONS), 100 / (2 + CommandScript.CORRELATIONS),
                 100 * CommandScript.CORRELATIONS / (2 + CommandScript.CORRELATIONS), failures));
         StringBuilder cpu = new StringBuilder("Where the CPU went (last repetition; cores busy on average, of "

@@ -66,7 +66,10 @@ final class Report {
         return section;
     }
 
+    /** Sections in the order of their titles, which start with the figure's number, whatever order they ran in. */
     String markdown() {
+        List<Section> sections = new ArrayList<>(this.sections);
+        sections.sort(java.util.Comparator.comparing(section -> section.title));
         StringBuilder out = new StringBuilder();
         header.forEach(paragraph -> out.append(paragraph).append("\n\n"));
         out.append("## Summary: targets\n\n| figure | median | spread (min–max) | runs | target | met |\n")
@@ -103,6 +106,12 @@ final class Report {
                 : row.target().met().test(s.median()) ? "**met**" : "**missed**";
         return "| " + row.figure() + " | " + median + " | " + spread + " | " + s.count() + " | " + target + " | " + met
                 + " |\n";
+    }
+
+    /** A duration as people write it: "45 s", "12 min 53 s". */
+    static String duration(java.time.Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
     }
 
     static String format(String pattern, double value) {

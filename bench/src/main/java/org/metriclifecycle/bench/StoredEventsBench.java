@@ -111,7 +111,7 @@ final class StoredEventsBench {
                     // stream's first event its view), whatever the processor reports.
                     windowHistoryRate.add(DatabaseActivity.read(database).since(before).inserted() / seconds);
                     BenchContext.say("  replay %d over %,d events: %.0f events/s in the first %s", rep, largeStore,
-                            rate, sizes.replayWindow());
+                            rate, Report.duration(sizes.replayWindow()));
                 }
                 // Profiled on a replay of its own, after the measured ones: a recording costs the service some CPU.
                 FlightRecording recording = FlightRecording.start(service.pid(), bench.work.resolve(
@@ -245,9 +245,10 @@ final class StoredEventsBench {
                         + "The service started on the %s events in %.2f s (processors at the head).",
                 sizes.listedMetrics(), sizes.listedEventsPerMetric(), sizes.moreMetrics(), sizes.eventsPerMetric(),
                 sizes.eventsPerMetric() - 2, loadRate, small, large, windowCompleted
-                        ? "it is timed the same way (it finished within the " + sizes.replayWindow() + " window)"
-                        : "each replay is watched for " + sizes.replayWindow() + ", and the rate is the events "
-                        + "applied by then over the time since the replay was asked for (each of the 4 segments "
+                        ? "it is timed the same way (it finished within the " + Report.duration(sizes.replayWindow())
+                                + " window)"
+                        : "each replay is watched for " + Report.duration(sizes.replayWindow())
+                        + ", and the rate is the events applied by then over the time since the replay was asked for (each of the 4 segments "
                         + "applies its share of the streams in global order, so the events applied are the mean of "
                         + "the segments' positions); the replay would go on at that pace, but the next one restarts "
                         + "it",
@@ -290,6 +291,7 @@ final class StoredEventsBench {
                         + "every list request is answered from `metric_view` (filters on columns, "
                         + "the page's JSON documents, and a `count(*)` for `total`). Each row: %s of back-to-back "
                         + "requests after a 1 s warm-up, %d repetitions.", sizes.listedMetrics(),
-                sizes.listedEventsPerMetric(), sizes.listedMetrics() / 50, sizes.listRun(), sizes.repetitions()));
+                sizes.listedEventsPerMetric(), sizes.listedMetrics() / 50, Report.duration(sizes.listRun()),
+                sizes.repetitions()));
     }
 }
