@@ -249,9 +249,9 @@ final class StoredEventsBench {
                                 + " window)"
                         : "each replay is watched for " + Report.duration(sizes.replayWindow())
                         + ", and the rate is the events applied by then over the time since the replay was asked "
-                        + "for (each of the 4 segments applies its share of the streams in global order, so the events applied are the mean of "
-                        + "the segments' positions); the replay would go on at that pace, but the next one restarts "
-                        + "it",
+                        + "for (each of the 4 segments applies its share of the streams in global order, so the "
+                        + "events applied are the mean of the segments' positions); the replay would go on at that "
+                        + "pace, but the next one restarts it",
                 large, startupWithEvents));
         if (replayCpu != null) {
             rebuild.note(String.format(Locale.ROOT, "CPU during the last complete replay (cores busy on average, of "
