@@ -25,7 +25,8 @@ public final class Bench {
             if (!List.of("--quick", "--commands", "--stream", "--stored").contains(option)) {
                 System.err.println("usage: bench/run [--quick] [--commands] [--stream] [--stored]\n"
                         + "  --quick     small sizes, to try the harness (writes bench/target/RESULTS-quick.md)\n"
-                        + "  --commands  only figures 1 and 5; --stream only figure 3; --stored only figures 2 and 4");
+                        + "  --commands  only figures 1 and 5; --stream only figure 3; --stored only figures 2 and 4\n"
+                        + "  --skip-build  (bench/run) use the jars already built");
                 System.exit(2);
             }
         }

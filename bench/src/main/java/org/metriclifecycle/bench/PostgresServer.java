@@ -21,7 +21,12 @@ final class PostgresServer implements AutoCloseable {
     private final String user = System.getProperty("bench.pg.user", "postgres");
     private final String password = System.getProperty("bench.pg.password", "");
     private final String runId = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-    private final List<String> created = new ArrayList<>();
+    private final List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    PostgresServer() {
+        // Interrupted with Ctrl-C, the bench still drops what it created.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "drop-bench-databases"));
+    }
 
     /** Fails with what to do when the server cannot be reached, before any work starts. */
     String version() {

@@ -54,6 +54,8 @@ final class ServiceProcess implements AutoCloseable {
         long spawned = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        // Interrupted with Ctrl-C, the bench must not leave a service running behind it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-service-" + process.pid()));
         ServiceApi api = new ServiceApi("http://127.0.0.1:" + port);
         long deadline = spawned + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
