@@ -34,12 +34,18 @@ public class ProjectionProgress {
         Map<String, Long> streams = applied.computeIfAbsent(processor, name -> new ConcurrentHashMap<>());
         return (unitOfWork, chain) -> {
             Object result = chain.proceed();
+            // One callback: Axon runs after-commit callbacks in reverse order, so a separate signal would wake the
+            // waiters before the memory they look in was written (and they would sleep until the database check).
             if (unitOfWork.getMessage() instanceof DomainEventMessage<?> event) {
                 String stream = event.getAggregateIdentifier();
                 long sequence = event.getSequenceNumber();
-                unitOfWork.afterCommit(committed -> remember(streams, stream, sequence));
+                unitOfWork.afterCommit(committed -> {
+                    remember(streams, stream, sequence);
+                    signal();
+                });
+            } else {
+                unitOfWork.afterCommit(committed -> signal());
             }
-            unitOfWork.afterCommit(committed -> signal());
             return result;
         };
     }
