@@ -111,7 +111,7 @@ public class IdempotentWrites {
         if (declared != null && !declared.atomic()) {
             Response response = (Response) invocation.proceed();
             transactions.inNew(() -> store.store(caller, key,
-                    new StoredAnswer(fingerprint, response.getStatus(), location(response), bodyOf(response), "")));
+                    new StoredAnswer(fingerprint, response.getStatus(), location(response), body(response), "")));
             return response;
         }
         CommandSender.Deferred streams = commands.deferWaiting();
@@ -168,18 +168,14 @@ public class IdempotentWrites {
         return sha256(request);
     }
 
-    private String body(Response response) throws Exception {
+    private String body(Response response) {
         Object entity = response.getEntity();
-        if (entity == null) {
-            return null;
+        if (entity == null || entity instanceof String) {
+            return (String) entity;
         }
-        return entity instanceof String text ? text : json.writeValueAsString(entity);
-    }
-
-    private String bodyOf(Response response) {
         try {
-            return body(response);
-        } catch (Exception e) {
+            return json.writeValueAsString(entity);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("could not keep the answer of an idempotent write", e);
         }
     }

@@ -56,7 +56,7 @@ final class CommitAwareEventSource implements StreamableMessageSource<TrackedEve
      * inside the caller's transaction, which commits later, and a wake before then would find nothing new.
      */
     void wakeAfterCommit() {
-        if (transactions != null && transactions.getTransactionKey() != null
+        if (transactions.getTransactionKey() != null
                 && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             if (transactions.getResource(WAKE_REGISTERED) == null) {
                 transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
