@@ -50,7 +50,7 @@ class DeploymentFilesTest {
         Map<String, Object> config = single("kubernetes/configmap.yaml");
         assertThat(map(config, "data")).containsEntry("METRICS_DB", "postgresql")
                 .containsKeys("METRICS_DB_URL", "METRICS_DB_USERNAME", "QUARKUS_OIDC_AUTH_SERVER_URL",
-                        "METRICS_PROCESSORS_CLAIM_TIMEOUT")
+                        "METRICS_DEADLINES_HEARTBEAT_INTERVAL")
                 .doesNotContainKeys("METRICS_DB_PASSWORD", "METRICS_DB_OWNER_PASSWORD");
         Map<String, Object> service = single("kubernetes/service.yaml");
         assertThat(map(map(service, "spec"), "selector"))
@@ -62,10 +62,10 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void composeRunsPostgresAndTwoReplicasAndAxonServerOnlyInItsProfile() throws IOException {
+    void composeRunsPostgresAndTwoReplicas() throws IOException {
         Map<String, Object> compose = single("compose.yaml");
         Map<String, Object> services = map(compose, "services");
-        assertThat(services).containsKeys("postgres", "replica-1", "replica-2", "axonserver");
+        assertThat(services).containsOnlyKeys("postgres", "replica-1", "replica-2");
         Map<String, Object> postgres = map(services, "postgres");
         assertThat(postgres.get("image")).isEqualTo("postgres:16");
         assertThat(postgres).containsKeys("healthcheck", "volumes");
@@ -76,7 +76,6 @@ class DeploymentFilesTest {
                     .containsKeys("METRICS_DB_URL", "METRICS_DB_PASSWORD", "QUARKUS_OIDC_AUTH_SERVER_URL");
             assertThat(map(replica, "build")).containsEntry("dockerfile", "src/main/docker/Dockerfile.jvm");
         }
-        assertThat(map(services, "axonserver").get("profiles")).isEqualTo(List.of("axonserver"));
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -62,8 +61,6 @@ public class IdempotentWrites {
     @Inject
     CallerIdentity callers;
     @Inject
-    CommandSender commands;
-    @Inject
     RequestContextMetadata request;
     @Inject
     IdempotencyStore store;
@@ -114,20 +111,13 @@ public class IdempotentWrites {
                     new StoredAnswer(fingerprint, response.getStatus(), location(response), body(response), "")));
             return response;
         }
-        CommandSender.Deferred streams = commands.deferWaiting();
-        Response response;
-        try {
-            response = transactions.inOne(() -> {
-                Response answer = (Response) invocation.proceed();
-                store.store(caller, key, new StoredAnswer(fingerprint, answer.getStatus(), location(answer),
-                        body(answer), encode(streams)));
-                return answer;
-            });
-        } catch (Exception | Error e) {
-            commands.stopDeferring();
-            throw e;
-        }
-        return commands.awaitDeferred(response, streams);
+        // The command's unit of work joins this transaction: its events, views and this answer commit together.
+        return transactions.inOne(() -> {
+            Response answer = (Response) invocation.proceed();
+            store.store(caller, key, new StoredAnswer(fingerprint, answer.getStatus(), location(answer), body(answer),
+                    ""));
+            return answer;
+        });
     }
 
     private Response replay(StoredAnswer stored, String fingerprint) {
@@ -143,8 +133,7 @@ public class IdempotentWrites {
         if (stored.body() != null) {
             answer.entity(stored.body()).type(MediaType.APPLICATION_JSON_TYPE);
         }
-        // The first request may have died before its views caught up: the retry waits like a first answer would.
-        return commands.awaitDeferred(answer.build(), decode(stored.awaited()));
+        return answer.build();
     }
 
     private static String parse(String header) {
@@ -183,25 +172,6 @@ public class IdempotentWrites {
     private static String location(Response response) {
         URI location = response.getLocation();
         return location == null ? null : location.toString();
-    }
-
-    private static String encode(CommandSender.Deferred streams) {
-        StringBuilder encoded = new StringBuilder();
-        streams.metricIds().forEach(id -> encoded.append("metric:").append(id).append('\n'));
-        streams.teams().forEach(team -> encoded.append("team:").append(team).append('\n'));
-        return encoded.toString();
-    }
-
-    private static CommandSender.Deferred decode(String encoded) {
-        CommandSender.Deferred streams = new CommandSender.Deferred(new LinkedHashSet<>(), new LinkedHashSet<>());
-        for (String line : encoded.split("\n")) {
-            if (line.startsWith("metric:")) {
-                streams.metricIds().add(line.substring("metric:".length()));
-            } else if (line.startsWith("team:")) {
-                streams.teams().add(line.substring("team:".length()));
-            }
-        }
-        return streams;
     }
 
     private static String sha256(String text) {

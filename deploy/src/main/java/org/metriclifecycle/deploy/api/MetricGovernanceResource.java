@@ -61,7 +61,7 @@ public class MetricGovernanceResource {
             content = @Content(schema = @Schema(implementation = OwnerSet.class)))
     public Response changeOwner(@PathParam("metricId") String metricId, @Valid @NotNull ChangeOwnerRequest body) {
         commands.send(new ChangeOwner(metricId, body.owner()), body.reason());
-        return commands.answerForMetric(metricId, Response.ok(new OwnerSet(metricId, body.owner())));
+        return commands.answer(Response.ok(new OwnerSet(metricId, body.owner())));
     }
 
     @POST
@@ -76,8 +76,8 @@ public class MetricGovernanceResource {
                 .map(d -> new ScoreDelta(d.subject(), d.before(), d.after())).toList();
         commands.send(new ReviseDefinition(metricId, body.version(), body.changeNote(), body.validFor(), deltas),
                 body.changeNote());
-        return commands.answerForMetric(metricId,
-                Response.status(Response.Status.CREATED).entity(new RevisionCreated(metricId, body.version())));
+        return commands.answer(Response.status(Response.Status.CREATED)
+                .entity(new RevisionCreated(metricId, body.version())));
     }
 
     @POST
@@ -91,7 +91,6 @@ public class MetricGovernanceResource {
         String blindSpotId = UUID.randomUUID().toString();
         commands.send(new RecordBlindSpot(metricId, blindSpotId, body.failureMode(), body.description(),
                 body.incidentRef()), null);
-        return commands.answerForMetric(metricId,
-                Response.status(Response.Status.CREATED).entity(new BlindSpotCreated(blindSpotId)));
+        return commands.answer(Response.status(Response.Status.CREATED).entity(new BlindSpotCreated(blindSpotId)));
     }
 }

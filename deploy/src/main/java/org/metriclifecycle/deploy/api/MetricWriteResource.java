@@ -1,6 +1,5 @@
 package org.metriclifecycle.deploy.api;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -66,9 +65,8 @@ public class MetricWriteResource {
         commands.send(new ProposeMetric(metricId, body.name(), body.description(), body.team(), body.owner(),
                 body.version(), body.validFor(), body.rationale(), blankToNull(body.replaces()),
                 blankToNull(body.businessCase())), body.businessCase());
-        List<String> touched = body.replaces() == null ? List.of(metricId) : List.of(metricId, body.replaces());
         return commands.answer(Response.created(uri.getAbsolutePathBuilder().path(metricId).build())
-                .entity(new WriteResponses.MetricCreated(metricId)), touched, List.of(body.team()));
+                .entity(new WriteResponses.MetricCreated(metricId)));
     }
 
     @POST
@@ -86,7 +84,7 @@ public class MetricWriteResource {
         String hypothesisId = UUID.randomUUID().toString();
         commands.send(new LinkHypothesis(metricId, hypothesisId, body.outcome(), body.statement(), body.direction(),
                 body.minCorrelation(), body.minSampleSize()), body.reason());
-        return commands.answerForMetric(metricId, Response.status(Response.Status.CREATED)
+        return commands.answer(Response.status(Response.Status.CREATED)
                 .entity(new WriteResponses.HypothesisCreated(hypothesisId)));
     }
 
@@ -107,7 +105,7 @@ public class MetricWriteResource {
         CorrelationMethod method = body.method() == null ? CorrelationMethod.PEARSON : body.method();
         Verdict verdict = commands.send(new RecordCorrelation(metricId, correlationId, body.hypothesisId(), body.coefficient(),
                 body.sampleSize(), body.periodStart(), body.periodEnd(), method, body.source()), null);
-        return commands.answerForMetric(metricId, Response.status(Response.Status.CREATED)
+        return commands.answer(Response.status(Response.Status.CREATED)
                 .entity(new WriteResponses.CorrelationCreated(correlationId, verdict)));
     }
 
@@ -128,7 +126,7 @@ public class MetricWriteResource {
             requireActiveReplacement(replacedBy);
         }
         commands.send(new DeprecateMetric(metricId, body.reason(), replacedBy), body.reason());
-        return commands.answerForMetricAndItsTeam(metricId, Response.ok(new WriteResponses.MetricDeprecated(metricId)));
+        return commands.answer(Response.ok(new WriteResponses.MetricDeprecated(metricId)));
     }
 
     private void requireActiveReplacement(String replacedBy) {

@@ -32,7 +32,6 @@ import org.metriclifecycle.command.UnknownHypothesisException;
 import org.metriclifecycle.command.UnknownWebhookSubscriptionException;
 import org.metriclifecycle.deploy.infra.DatabaseOutage;
 import org.metriclifecycle.deploy.infra.DatabaseSelection;
-import org.metriclifecycle.deploy.infra.EventProcessors;
 import org.metriclifecycle.deploy.security.AuthConfig;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -157,12 +156,6 @@ public class ProblemMappers {
                         "team", e.team(),
                         "coreMetricLimit", e.coreMetricLimit(),
                         "metricsCounted", e.metricsCounted()));
-    }
-
-    @ServerExceptionMapper
-    public Response replayRefused(EventProcessors.ReplayRefused e, UriInfo uri) {
-        return Problem.of(Response.Status.CONFLICT, "replay-refused", "Replay refused", e.getMessage(), path(uri))
-                .toResponse();
     }
 
     @ServerExceptionMapper

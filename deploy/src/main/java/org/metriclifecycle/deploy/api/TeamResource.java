@@ -92,7 +92,7 @@ public class TeamResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BudgetSet.class)))
     public Response setBudget(@PathParam("team") String team, @Valid @NotNull BudgetRequest body) {
         commands.send(new SetCoreMetricLimit(writable(team), body.coreMetricLimit()), body.reason());
-        return commands.answerForTeam(team, Response.ok(new BudgetSet(team, body.coreMetricLimit())));
+        return commands.answer(Response.ok(new BudgetSet(team, body.coreMetricLimit())));
     }
 
     @PUT
@@ -105,7 +105,7 @@ public class TeamResource {
     public Response setRotation(@PathParam("team") String team, @Valid @NotNull RotationRequest body) {
         commands.send(new ScheduleRotation(writable(team), UUID.randomUUID().toString(), body.members(),
                 body.period(), body.startsAt()), null);
-        Response answer = commands.answerForTeam(team, Response.ok());
+        Response answer = commands.answer(Response.ok());
         return Response.fromResponse(answer).entity(query(new FindTeamRotation(team), TeamRotation.class)).build();
     }
 
@@ -121,7 +121,7 @@ public class TeamResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response stopRotation(@PathParam("team") String team) {
         commands.send(new StopRotation(writable(team)), null);
-        return commands.answerForTeam(team, Response.noContent());
+        return commands.answer(Response.noContent());
     }
 
     @POST
@@ -137,8 +137,7 @@ public class TeamResource {
         String overrideId = UUID.randomUUID().toString();
         commands.send(new AddRotationOverride(writable(team), overrideId, body.member(), body.replacement(),
                 body.from(), body.to()), null);
-        return commands.answerForTeam(team,
-                Response.status(Response.Status.CREATED).entity(new OverrideCreated(overrideId)));
+        return commands.answer(Response.status(Response.Status.CREATED).entity(new OverrideCreated(overrideId)));
     }
 
     @GET

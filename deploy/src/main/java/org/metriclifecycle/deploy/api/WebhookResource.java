@@ -87,7 +87,7 @@ public class WebhookResource {
         Set<String> events = body.events() == null ? WebhookEventKind.allWireNames() : new TreeSet<>(body.events());
         WebhookRegistry.Subscribed subscribed = registry.subscribe(team, body.url(), format, events,
                 command -> commands.send(command, null));
-        return commands.answerForTeam(team, Response.status(Response.Status.CREATED).entity(new WebhookCreated(
+        return commands.answer(Response.status(Response.Status.CREATED).entity(new WebhookCreated(
                 subscribed.subscriptionId(), subscribed.secret(), subscribed.secretFingerprint(), body.url(), format,
                 List.copyOf(events))));
     }
@@ -111,7 +111,7 @@ public class WebhookResource {
             throw unknown(team, subscriptionId);
         }
         registry.unsubscribe(team, subscriptionId, command -> commands.send(command, null));
-        return commands.answerForTeam(team, Response.noContent());
+        return commands.answer(Response.noContent());
     }
 
     @GET

@@ -8,10 +8,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "metrics.api")
 public interface ApiConfig {
 
-    /** How long a write waits for the projections before it answers with {@code Projection-Pending: true}. */
-    @WithDefault("PT5S")
-    Duration readYourWritesTimeout();
-
     /**
      * How long the first answer to a write sent with an {@code Idempotency-Key} is kept: a retry with the same key
      * within this time gets that answer back; afterwards the key counts as unused.

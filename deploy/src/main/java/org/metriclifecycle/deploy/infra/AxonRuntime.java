@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +18,8 @@ import jakarta.inject.Singleton;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -25,44 +28,37 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
-import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
-import org.axonframework.serialization.Revision;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.eventhandling.EventBus;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.metriclifecycle.command.LifecycleSettings;
 import org.metriclifecycle.command.TeamSettings;
-import org.metriclifecycle.command.team.MetricAdmission;
-import org.metriclifecycle.command.team.RotationDispatcher;
-import org.metriclifecycle.command.team.TeamAggregate;
 import org.metriclifecycle.command.metric.MetricAggregate;
+import org.metriclifecycle.command.team.MetricAdmission;
+import org.metriclifecycle.command.team.TeamAggregate;
 import org.metriclifecycle.deploy.webhooks.WebhookFanOut;
 import org.metriclifecycle.deploy.webhooks.WebhookOutbox;
 import org.metriclifecycle.events.EventMetadata;
-import org.metriclifecycle.query.metric.jpa.JpaMetricViewStore;
 import org.metriclifecycle.query.metric.MetricProjection;
 import org.metriclifecycle.query.metric.MetricQueryHandlers;
 import org.metriclifecycle.query.metric.MetricViewStore;
 import org.metriclifecycle.query.metric.ViewJson;
+import org.metriclifecycle.query.metric.jpa.JpaMetricViewStore;
 import org.metriclifecycle.query.team.TeamProjection;
 import org.metriclifecycle.query.team.TeamQueryHandlers;
 import org.metriclifecycle.query.team.TeamViewStore;
@@ -74,31 +70,35 @@ import org.metriclifecycle.query.webhook.jpa.JpaWebhookSubscriptionStore;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.github.kagkarlsson.scheduler.task.Task;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Assembles Axon around Quarkus: the JDBC event store and token store on the active datasource (schema by
- * Flyway), JTA transactions, the metric aggregate, the projections on a pooled streaming processor, durable
- * deadlines on db-scheduler, and the gateways the HTTP layer uses. Starts after Flyway has migrated.
+ * Assembles Axon around Quarkus: the JDBC event store (with its hash chain) on the active datasource (schema by
+ * Flyway), JTA transactions, the aggregates (cached, snapshotted), the projections on subscribing processors, durable
+ * deadlines and the rotation outbox on db-scheduler, and the gateways the HTTP layer uses. Starts after Flyway.
  * <p>
- * Several instances may share one database (README "Running several instances"): they split each processor's
- * segments through the token store ({@link ReplicaMembership}), wake each other's processors on commit
- * ({@link CommitNotifications}, PostgreSQL), retry a command once that lost a race for a stream to another instance
- * ({@link ConcurrencyRetry}), and db-scheduler runs each deadline on one instance. With metrics.axon-server.enabled
- * commands, events and queries go through Axon Server instead ({@link AxonServerRouting}).
+ * One transaction per write (README "How a write flows"): a command's events, their chain links, the views its events
+ * change, its deadlines and its outbox rows (webhook deliveries, rotation fan-out) commit together, because every
+ * projection runs in the unit of work that appends the events and a failing one rolls the command back. Nothing
+ * reads the event store behind the writes, so there are no tokens, no sequence gaps to wait out and no polling of
+ * the store. Only side effects run after commit: live-page pushes (relayed to the other instances by
+ * LISTEN/NOTIFY), webhook sending, the rotation fan-out.
+ * <p>
+ * Several instances may share one database: each takes any request; a command that lost a race for a stream to
+ * another instance (a stale cached aggregate, refused by the store's unique key) is retried once
+ * ({@link ConcurrencyRetry}); db-scheduler runs each deadline and outbox task on one instance.
  */
 @Singleton
 public class AxonRuntime {
 
-    /** The processing group (and processor) that keeps the metric views and histories the API reads. */
+    /** The subscribing processors, in the order they run within a command's transaction. */
     public static final String METRIC_VIEWS = "metric-views";
     public static final String TEAM_VIEWS = "team-views";
-    /** Turns each rotation handoff of a team into owner changes on its metrics. */
-    public static final String ROTATION_DISPATCH = "rotation-dispatch";
-    /** Turns the events teams are notified of into webhook deliveries (README "Webhooks"). */
     public static final String WEBHOOK_OUTBOX = WebhookOutbox.PROCESSING_GROUP;
+    public static final String ROTATION_OUTBOX = RotationFanOut.Outbox.PROCESSING_GROUP;
 
     static {
         // Axon reads these as system properties: no update check calling out, no console banner.
@@ -106,32 +106,21 @@ public class AxonRuntime {
         System.setProperty("disable-axoniq-console-message", "true");
     }
 
-    /** How often a processor looks for segments to claim: bounds the takeover after an instance's claims expire. */
-    private static final long TOKEN_CLAIM_INTERVAL_MILLIS = 1_000;
-
     private final Configuration axon;
     private final MetricViewStore metricViews;
     private final TeamViewStore teamViews;
     private final WebhookSubscriptionStore webhookSubscriptions;
-    private final ReplicaMembership membership;
     private final ConcurrencyRetry retry;
-    private final CommitNotifications notifications;
+    private final LiveNotifications notifications;
 
     @Inject
-    AxonRuntime(ActiveDatabase database, jakarta.transaction.TransactionManager jta,
-                jakarta.transaction.TransactionSynchronizationRegistry synchronizations, Clock clock,
-                LifecycleConfig lifecycle, BudgetConfig budget, SnapshotConfig snapshots, ProjectionProgress progress,
-                LiveUpdates live, WebhooksConfig webhooks, WebhookDeliveries webhookDeliveries,
-                WebhookScheduler webhookScheduler,
-                ProcessorsConfig processorsConfig, DeadlinesConfig deadlines, AxonServerConfig axonServer,
-                @ConfigProperty(name = "quarkus.application.name") String applicationName,
-                @ConfigProperty(name = "quarkus.transaction-manager.default-transaction-timeout",
-                        defaultValue = "PT60S") Duration transactionTimeout) {
+    AxonRuntime(ActiveDatabase database, jakarta.transaction.TransactionManager jta, AfterCommit afterCommit,
+                Clock clock, LifecycleConfig lifecycle, BudgetConfig budget, SnapshotConfig snapshots,
+                LiveUpdates live, LiveConfig liveConfig, WebhooksConfig webhooks,
+                WebhookDeliveries webhookDeliveries, WebhookScheduler webhookScheduler, DeadlinesConfig deadlines) {
         TransactionManager transactions = new JtaTransactionManager(jta);
         this.retry = new ConcurrencyRetry(() -> JtaTransactionManager.active(jta));
-        // The token store's owner name (Axon's default form, pid@host), unique per running instance.
         String nodeId = ManagementFactory.getRuntimeMXBean().getName();
-        this.membership = new ReplicaMembership(database.dataSource(), nodeId, processorsConfig.claimTimeout());
         Serializer serializer = EventSerialization.serializer();
         ConnectionProvider connections = new DataSourceConnectionProvider(database.dataSource());
         this.metricViews = new JpaMetricViewStore(database.entityManager(), ViewJson.mapper());
@@ -140,8 +129,12 @@ public class AxonRuntime {
         GenericEventMessage.clock = clock;
 
         AtomicReference<DbSchedulerDeadlineManager> deadlineManager = new AtomicReference<>();
-        Scheduler deadlineScheduler = deadlineScheduler(database, clock, deadlineManager,
-                deadlines.heartbeatInterval());
+        AtomicReference<Configuration> built = new AtomicReference<>();
+        AtomicReference<Scheduler> scheduler = new AtomicReference<>();
+        RotationFanOut rotation = new RotationFanOut(() -> built.get().commandGateway(), scheduler::get,
+                EventSerialization.mapper(), clock, afterCommit);
+        scheduler.set(scheduler(database, clock, deadlines, DeadlineTask.create(deadlineManager::get),
+                rotation.task()));
 
         JdbcEventStorageEngine jdbcStorage = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
@@ -151,35 +144,25 @@ public class AxonRuntime {
                 .persistenceExceptionResolver(persistenceExceptions())
                 .schema(eventSchema())
                 .dataType(byte[].class)
+                .appendEvents(HashChainingStorageEngine.appendStatement())
                 .upcasterChain(new EventUpcasterChain(EventUpcasters.all()))
-                .gapTimeout(GapTimeout.checked(processorsConfig.gapTimeout(), transactionTimeout))
-                .maxGapOffset(processorsConfig.maxGapOffset())
                 .build();
         // Every append also writes its streams' hash chain, in the same transaction (SPEC "Security").
-        EventStorageEngine storage = new HashChainingStorageEngine(jdbcStorage, connections, transactions);
-        CommitAwareEventSource commitAware = new CommitAwareEventSource(storage, synchronizations);
-        this.notifications = database.isPostgreSql() && processorsConfig.listenNotify() && !axonServer.enabled()
-                ? new CommitNotifications(database.dataSource(), listenerConnections(), nodeId, commitAware::wakeAll)
+        EventStorageEngine storage = new HashChainingStorageEngine(jdbcStorage, connections, transactions,
+                afterCommit);
+        this.notifications = database.isPostgreSql() && liveConfig.listenNotify()
+                ? new LiveNotifications(database.dataSource(), listenerConnections(), nodeId, live::publish)
                 : null;
         if (notifications != null) {
-            commitAware.alsoAfterCommit(notifications::committed);
-        }
-        if (notifications != null || !database.isPostgreSql()) {
-            commitAware.pollIdleEvery(1_000);
+            live.relayTo(notifications::relay);
         }
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .configureTransactionManager(c -> transactions);
-        if (axonServer.enabled()) {
-            AxonServerRouting.route(configurer, AxonServerRouting.settings(axonServer, applicationName),
-                    EventSerialization.snapshotSerializer());
-        } else {
-            configurer.configureEmbeddedEventStore(c -> storage);
-        }
-        configurer
+                .configureTransactionManager(c -> transactions)
+                .configureEmbeddedEventStore(c -> storage)
                 .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
                         .commandBus(c.commandBus()).retryScheduler(retry).build())
                 .configureCorrelationDataProviders(c -> List.of(
@@ -191,7 +174,7 @@ public class AxonRuntime {
                 .registerComponent(TeamSettings.class, c -> new TeamSettings(budget.defaultCoreLimit()))
                 .configureDeadlineManager(c -> {
                     DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
-                            .scheduler(deadlineScheduler)
+                            .scheduler(scheduler.get())
                             .scopeAwareProvider(new ConfigurationScopeAwareProvider(c))
                             .serializer(serializer)
                             .transactionManager(transactions)
@@ -200,9 +183,9 @@ public class AxonRuntime {
                     deadlineManager.set(manager);
                     return manager;
                 })
-                .configureAggregate(snapshotted(AggregateConfigurer.defaultConfiguration(MetricAggregate.class),
+                .configureAggregate(cached(AggregateConfigurer.defaultConfiguration(MetricAggregate.class),
                         snapshots.threshold()))
-                .configureAggregate(snapshotted(AggregateConfigurer.defaultConfiguration(TeamAggregate.class),
+                .configureAggregate(cached(AggregateConfigurer.defaultConfiguration(TeamAggregate.class),
                         snapshots.threshold()))
                 .registerCommandHandler(c -> new MetricAdmission(c.repository(TeamAggregate.class),
                         c.repository(MetricAggregate.class)))
@@ -210,71 +193,41 @@ public class AxonRuntime {
                 .registerQueryHandler(c -> new TeamQueryHandlers(teamViews, metricViews, clock,
                         budget.defaultCoreLimit(), lifecycle.revalidationInterval()))
                 .registerQueryHandler(c -> new WebhookQueryHandlers(webhookSubscriptions));
-        configurer.eventProcessing()
-                .registerTokenStore(c -> JdbcTokenStore.builder()
-                        .connectionProvider(connections)
-                        .serializer(serializer)
-                        .schema(tokenSchema())
-                        .contentType(byte[].class)
-                        .nodeId(nodeId)
-                        .claimTimeout(processorsConfig.claimTimeout())
-                        .build())
-                .registerEventHandler(c -> new MetricProjection(metricViews))
-                .registerEventHandler(c -> new TeamProjection(teamViews))
+
+        EventProcessingConfigurer processing = configurer.eventProcessing()
+                .registerEventHandler(c -> new MetricProjection(metricViews, c.eventStore()))
+                .registerEventHandler(c -> new TeamProjection(teamViews, c.eventStore()))
                 .registerEventHandler(c -> new WebhookSubscriptionProjection(webhookSubscriptions))
-                .registerEventHandler(c -> new RotationDispatcher());
-        for (String processor : List.of(METRIC_VIEWS, TEAM_VIEWS, ROTATION_DISPATCH)) {
-            configurer.eventProcessing()
-                    .registerPooledStreamingEventProcessor(processor,
-                            c -> axonServer.enabled() ? c.eventStore() : commitAware,
-                            (c, builder) -> builder.batchSize(100).initialSegmentCount(4)
-                                    // Also how often an idle processor looks for events committed by other processes.
-                                    .claimExtensionThreshold(1000)
-                                    .tokenClaimInterval(TOKEN_CLAIM_INTERVAL_MILLIS)
-                                    // Each instance claims its share; Axon releases what it holds beyond it.
-                                    .maxSegmentProvider(membership))
-                    .registerHandlerInterceptor(processor, c -> progress.signalAfterCommit(processor));
-        }
-        // The web page's live updates: what the two view processors applied, published after their batches commit.
-        MetricTeams metricTeams = new MetricTeams(metricViews);
-        configurer.eventProcessing()
-                .registerHandlerInterceptor(METRIC_VIEWS, c -> live.publishAfterCommit(metricTeams::describe))
-                .registerHandlerInterceptor(TEAM_VIEWS, c -> live.publishAfterCommit(MetricTeams::describeTeamEvent));
+                .registerEventHandler(c -> rotation.handler())
+                // A projection or outbox that fails fails the command: nothing is committed without its views.
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+        List<String> processors = new ArrayList<>(List.of(METRIC_VIEWS, TEAM_VIEWS, ROTATION_OUTBOX));
         if (webhooks.enabled()) {
             WebhookFanOut fanOut = new WebhookFanOut(webhookSubscriptions, webhookDeliveries, clock);
-            configurer.eventProcessing()
-                    .registerEventHandler(c -> new WebhookOutbox(fanOut,
-                            new StoredMetricDirectory(metricViews, c.eventStore())))
-                    .registerPooledStreamingEventProcessor(WEBHOOK_OUTBOX,
-                            c -> axonServer.enabled() ? c.eventStore() : commitAware,
-                            (c, builder) -> builder.batchSize(50).initialSegmentCount(2)
-                                    // A new installation (or one that just turned webhooks on) notifies from now
-                                    // on, not about every deprecation in its history.
-                                    .initialToken(StreamableMessageSource::createHeadToken)
-                                    .claimExtensionThreshold(1000)
-                                    .tokenClaimInterval(TOKEN_CLAIM_INTERVAL_MILLIS)
-                                    .maxSegmentProvider(membership))
-                    // An outbox must not skip an event it failed on: the segment retries it (with backoff).
-                    .registerListenerInvocationErrorHandler(WEBHOOK_OUTBOX, c -> PropagatingErrorHandler.instance())
-                    .registerHandlerInterceptor(WEBHOOK_OUTBOX, c -> (unitOfWork, chain) -> {
-                        unitOfWork.afterCommit(committed -> webhookScheduler.wake());
-                        return chain.proceed();
-                    });
-        }
-        this.axon = configurer.buildConfiguration();
-        if (!axonServer.enabled()) {
-            axon.eventStore().registerDispatchInterceptor(events -> {
-                commitAware.wakeAfterCommit();
-                return (index, event) -> event;
+            processing.registerEventHandler(c -> new WebhookOutbox(fanOut,
+                    new StoredMetricDirectory(metricViews, c.eventStore())));
+            processors.add(WEBHOOK_OUTBOX);
+            processing.registerHandlerInterceptor(WEBHOOK_OUTBOX, c -> (unitOfWork, chain) -> {
+                Object result = chain.proceed();
+                afterCommit.run(webhookScheduler::wake);
+                return result;
             });
         }
+        for (String processor : processors) {
+            processing.registerSubscribingEventProcessor(processor);
+        }
+        // The web page's live updates: what the two view processors applied, published after the commit.
+        MetricTeams metricTeams = new MetricTeams(metricViews);
+        processing
+                .registerHandlerInterceptor(METRIC_VIEWS, c -> live.publishAfterCommit(metricTeams::describe))
+                .registerHandlerInterceptor(TEAM_VIEWS, c -> live.publishAfterCommit(MetricTeams::describeTeamEvent));
+        this.axon = configurer.buildConfiguration();
+        built.set(axon);
         // Resolve it now: the deadline manager starts db-scheduler with Axon, and only if it exists by then.
         axon.deadlineManager();
     }
 
     void start(@Observes StartupEvent started) {
-        // Counted among the live instances before the processors' first claim, so they claim only a fair share.
-        membership.start();
         axon.start();
         if (notifications != null) {
             notifications.start();
@@ -282,13 +235,10 @@ public class AxonRuntime {
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        // Axon releases this instance's segments as it stops; leaving the membership then lets the others take
-        // them at their next claim, without waiting for a timeout.
         axon.shutdown();
         if (notifications != null) {
             notifications.close();
         }
-        membership.close();
         retry.shutdown();
     }
 
@@ -326,20 +276,20 @@ public class AxonRuntime {
         return axon;
     }
 
-    private static Scheduler deadlineScheduler(ActiveDatabase database, Clock clock,
-                                               AtomicReference<DbSchedulerDeadlineManager> manager,
-                                               Duration heartbeat) {
-        var builder = Scheduler.create(database.dataSource(), DeadlineTask.create(manager::get))
+    private static Scheduler scheduler(ActiveDatabase database, Clock clock, DeadlinesConfig config,
+                                       Task<?>... tasks) {
+        var builder = Scheduler.create(database.dataSource(), List.of(tasks))
                 .tableName("scheduled_tasks")
                 .serializer(new JacksonSerializer())
                 .clock(clock::instant)
                 .threads(2)
-                // Deadlines are due to the second in tests and demos; the default is 10 s.
-                .pollingInterval(Duration.ofSeconds(1))
+                // Each poll is a query: long enough that an idle instance stays idle, short enough that a deadline
+                // fires within seconds of its instant. Outbox tasks due at once are woken after their commit.
+                .pollingInterval(config.pollInterval())
                 // A deadline that was running when its node died is retried by another node after 4 missed
                 // heartbeats (~40 s at the default 10 s), not db-scheduler's default ~30 min. Each deadline runs on
                 // one node: db-scheduler picks an execution with an optimistic update of its row.
-                .heartbeatInterval(heartbeat)
+                .heartbeatInterval(config.heartbeatInterval())
                 .missedHeartbeatsLimit(4)
                 .shutdownMaxWait(Duration.ofSeconds(5));
         if (!database.isPostgreSql()) {
@@ -376,10 +326,16 @@ public class AxonRuntime {
         };
     }
 
-    /** Long streams load from a snapshot taken every {@code threshold} events, if its aggregate revision still fits. */
-    private static <A> AggregateConfigurer<A> snapshotted(AggregateConfigurer<A> aggregate, int threshold) {
+    /**
+     * Loading costs the same on a long stream as on a fresh one: an aggregate comes from the cache (a stale entry, when
+     * another instance wrote the stream meanwhile, fails on the store's unique key, is evicted by the rollback, and the
+     * one retry loads it afresh), else from a snapshot taken every {@code threshold} events if its aggregate revision
+     * still fits, plus the events after it.
+     */
+    private static <A> AggregateConfigurer<A> cached(AggregateConfigurer<A> aggregate, int threshold) {
         String revision = aggregate.aggregateType().getAnnotation(Revision.class).value();
         return aggregate
+                .configureCache(c -> new WeakReferenceCache())
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold))
                 .configureSnapshotFilter(c -> new RevisionSnapshotFilter(revision));
     }
@@ -403,18 +359,6 @@ public class AxonRuntime {
                 .payloadRevisionColumn("payload_revision")
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
-                .build();
-    }
-
-    private static TokenSchema tokenSchema() {
-        return TokenSchema.builder()
-                .setTokenTable("token_entry")
-                .setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment")
-                .setTokenColumn("token")
-                .setTokenTypeColumn("token_type")
-                .setTimestampColumn("time_stamp")
-                .setOwnerColumn("owner")
                 .build();
     }
 }

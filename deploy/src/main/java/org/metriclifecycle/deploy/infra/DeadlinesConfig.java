@@ -15,4 +15,11 @@ public interface DeadlinesConfig {
      */
     @WithDefault("PT10S")
     Duration heartbeatInterval();
+
+    /**
+     * How often an instance looks for deadlines that fell due (one query each time): how late at most a deadline
+     * fires. Tasks due at once (the rotation fan-out) are looked for right after their commit instead.
+     */
+    @WithDefault("PT2S")
+    Duration pollInterval();
 }

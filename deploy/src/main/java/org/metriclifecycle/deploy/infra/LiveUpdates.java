@@ -1,7 +1,9 @@
 package org.metriclifecycle.deploy.infra;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.axonframework.eventhandling.EventMessage;
@@ -11,10 +13,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /**
- * Tells the web page what changed, once the projections have committed it: each event a view processor applied
- * becomes one {@link Change} after its batch commits, so a page that re-reads a view on a change always sees it.
- * Changes of this JVM's processors only; with several replicas, each serves the pages connected to it the changes
- * its own processors project (every replica projects every event).
+ * Tells the web page what changed, once it has committed: each event the views applied in a command's transaction
+ * becomes one {@link Change} after that transaction commits, so a page that re-reads a view on a change always
+ * sees it. Changes committed here are also relayed to the other instances ({@link LiveNotifications}), whose pages
+ * get them the same way.
  */
 @Singleton
 public class LiveUpdates {
@@ -28,12 +30,24 @@ public class LiveUpdates {
     }
 
     private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
-    // Processors run their segments on several threads; a Reactive Streams publisher must be signalled serially.
+    // Commits on many threads publish here; a Reactive Streams publisher must be signalled serially.
     private final Object publishing = new Object();
+    private final AfterCommit afterCommit;
+    private volatile Consumer<Change> relay = change -> { };
+
+    @Inject
+    LiveUpdates(AfterCommit afterCommit) {
+        this.afterCommit = afterCommit;
+    }
 
     /** Every change from now on; subscribers that come later miss earlier changes (pages load the current state). */
     public Multi<Change> changes() {
         return changes;
+    }
+
+    /** Where changes committed on this instance also go (the other instances). */
+    void relayTo(Consumer<Change> relay) {
+        this.relay = relay;
     }
 
     /**
@@ -42,13 +56,12 @@ public class LiveUpdates {
     MessageHandlerInterceptor<EventMessage<?>> publishAfterCommit(Function<EventMessage<?>, Change> describe) {
         return (unitOfWork, chain) -> {
             Object result = chain.proceed();
-            if (org.axonframework.eventhandling.ReplayToken.isReplay(unitOfWork.getMessage())) {
-                // A replay re-applies what the page has shown already; describing each event cost a tenth of it.
-                return result;
-            }
             Change change = describe.apply(unitOfWork.getMessage());
             if (change != null) {
-                unitOfWork.afterCommit(committed -> publish(change));
+                afterCommit.run(() -> {
+                    publish(change);
+                    relay.accept(change);
+                });
             }
             return result;
         };

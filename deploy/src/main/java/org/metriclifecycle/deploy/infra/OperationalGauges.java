@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Prometheus gauges an operator alerts on: each processor's lag behind the event store, pending deadlines, and
+ * Prometheus gauges an operator alerts on: pending deadlines and
  * webhook deliveries waiting to be sent.
  */
 @Singleton
@@ -23,18 +23,11 @@ public class OperationalGauges {
     @Inject
     MeterRegistry registry;
     @Inject
-    EventProcessors processors;
-    @Inject
     ActiveDatabase database;
     @Inject
     WebhookDeliveries webhookDeliveries;
 
     void register(@Observes StartupEvent started) {
-        for (String name : processors.names()) {
-            Gauge.builder("metric_lifecycle.processor.lag", () -> orNaN(processors.lag(name)))
-                    .description("events between the head of the event store and the processor's slowest segment")
-                    .tag("processor", name).register(registry);
-        }
         Gauge.builder("metric_lifecycle.deadlines.pending", this::pendingDeadlines)
                 .description("deadlines (link windows, revalidations, handoffs) scheduled and not yet fired")
                 .register(registry);
@@ -60,9 +53,5 @@ public class OperationalGauges {
         } catch (SQLException e) {
             return Double.NaN;
         }
-    }
-
-    private static double orNaN(Long value) {
-        return value == null ? Double.NaN : value;
     }
 }

@@ -14,8 +14,11 @@ public interface WebhooksConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How often the outbox is checked for due deliveries; one enqueued in this process is sent at once anyway. */
-    @WithDefault("PT2S")
+    /**
+     * How often the outbox is checked for due deliveries (retries, and deliveries another instance enqueued and could
+     * not send); one enqueued in this process is sent right after its commit anyway.
+     */
+    @WithDefault("PT10S")
     Duration pollInterval();
 
     /** How often active metrics are checked for revalidations and link deadlines coming due. */

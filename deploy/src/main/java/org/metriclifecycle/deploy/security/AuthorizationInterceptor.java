@@ -9,7 +9,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.PathParam;
 
-import org.metriclifecycle.deploy.infra.ReadYourWrites;
+import org.metriclifecycle.deploy.infra.MetricTeamDirectory;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -27,7 +27,7 @@ public class AuthorizationInterceptor {
     @Inject
     CallerIdentity callers;
     @Inject
-    ReadYourWrites readModels;
+    MetricTeamDirectory readModels;
 
     @AroundInvoke
     Object authorize(InvocationContext invocation) throws Exception {

@@ -182,15 +182,6 @@ class IdempotencyKeyTest {
                 .statusCode(201);
     }
 
-    @Test
-    void aReplayRequestedTwiceWithOneKeyRunsOnce() {
-        String key = UUID.randomUUID().toString();
-        given().header(IdempotentWrites.KEY_HEADER, key).post("/api/v1/admin/processors/team-views/replay").then()
-                .statusCode(202).header(IdempotentWrites.REPLAYED_HEADER, (String) null);
-        given().header(IdempotentWrites.KEY_HEADER, key).post("/api/v1/admin/processors/team-views/replay").then()
-                .statusCode(202).header(IdempotentWrites.REPLAYED_HEADER, "true");
-    }
-
     /** Sends the write twice with one key; both answers must be the same, the second marked as replayed. */
     private static ExtractableResponse<Response> onceAndAgain(String path, Object body, int status) {
         String key = UUID.randomUUID().toString();

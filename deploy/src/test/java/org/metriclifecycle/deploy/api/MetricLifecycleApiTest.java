@@ -317,7 +317,7 @@ class MetricLifecycleApiTest {
                 .body("paths.'/api/v1/metrics'.post.parameters.name", hasItem("Idempotency-Key"))
                 .body("paths.'/api/v1/metrics/{metricId}/owner'.put.parameters.name", hasItem("Idempotency-Key"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItem("event-processors"));
+                .body("checks.name", hasItem("Database connections health check"));
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
         given().get("/q/swagger-ui/").then().statusCode(200);
         given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json")

@@ -38,7 +38,6 @@ class KillUnderLoadIT {
             config.put("metrics.auth.mode", "basic");
             config.put("metrics.budget.default-core-limit", "100");
             // The restarted instance takes over the killed one's segments once their claims expire.
-            config.put("metrics.processors.claim-timeout", "PT5S");
             Path logs = Path.of("target", "kill-under-load-it");
             Files.deleteIfExists(logs.resolve("service.log"));
 

@@ -23,7 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * instances write the same streams at the same moments. Proposals share a few teams, so the team streams race too.
  * <p>
  * Keeps a ledger of every acknowledged (2xx) write, counts answers by status, and lists any answer other than 2xx
- * or 409. A request that fails without an answer (the instance was killed under it) has an unknown outcome.
+ * or 409. A request that fails without an answer (the instance was killed under it) has an unknown outcome. Right
+ * after each acknowledged proposal or hypothesis, while both instances run, the metric is read through the other
+ * instance: SPEC's consistency rule says that read must already show the write (counted as a stale read if not).
  */
 final class ReplicaLoad {
 
@@ -40,7 +42,8 @@ final class ReplicaLoad {
     private final Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
     private final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unknownOutcome = new AtomicInteger();
-    private final AtomicInteger projectionPending = new AtomicInteger();
+    private final AtomicInteger staleReads = new AtomicInteger();
+    private final AtomicInteger crossChecks = new AtomicInteger();
     private final List<Thread> clients = new ArrayList<>();
     private volatile boolean firstAlive = true;
     private volatile boolean stopping;
@@ -96,8 +99,14 @@ final class ReplicaLoad {
         return unknownOutcome.get();
     }
 
-    int projectionPending() {
-        return projectionPending.get();
+    /** Reads through the other instance, right after a write was acknowledged, that did not show it. */
+    int staleReads() {
+        return staleReads.get();
+    }
+
+    /** How many such reads were made. */
+    int crossChecks() {
+        return crossChecks.get();
     }
 
     private void loop() {
@@ -147,9 +156,6 @@ final class ReplicaLoad {
             }
             return null;
         }
-        if (response.headers().firstValue("Projection-Pending").isPresent()) {
-            projectionPending.incrementAndGet();
-        }
         String id;
         try {
             id = id(response, idField);
@@ -159,7 +165,27 @@ final class ReplicaLoad {
         }
         acks.add(new Ack(kind, metricId == null ? id : metricId, id, via, Instant.now(),
                 (System.nanoTime() - started) / 1_000_000));
+        if (firstAlive && !kind.equals("correlation")) {
+            readThroughTheOther(via, metricId == null ? id : metricId, id);
+        }
         return id;
+    }
+
+    private void readThroughTheOther(int via, String metricId, String id) {
+        try {
+            HttpResponse<String> view = instances[1 - via].get("/api/v1/metrics/" + metricId);
+            crossChecks.incrementAndGet();
+            if (view.statusCode() != 200 || !view.body().contains(id)) {
+                staleReads.incrementAndGet();
+                unexpected.add("read through instance " + (1 - via) + " right after a write through " + via
+                        + " does not show " + id + ": " + view.statusCode());
+            }
+        } catch (IOException e) {
+            // The other instance was killed under the read: nothing to check.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
     }
 
     private static String id(HttpResponse<String> response, String field) {

@@ -25,26 +25,23 @@ import org.metriclifecycle.deploy.support.FreshPostgres;
 import org.metriclifecycle.deploy.support.PackagedService;
 
 /**
- * Issue #6, item 1: two packaged instances on one fresh PostgreSQL database split the processors' segments, take
- * writes on the same metrics and teams at the same moments (each answer 2xx or 409, never a 5xx), and when one is
- * killed with SIGKILL mid-load the survivor takes over its segments and its deadlines: every acknowledged write is
- * in the event store, every event is projected exactly once, and every link window fires exactly once.
+ * Two packaged instances on one fresh PostgreSQL database take writes on the same metrics and teams at the same
+ * moments (each answer 2xx or 409, never a 5xx); a write acknowledged by one is at once visible through the other;
+ * and when one is killed with SIGKILL mid-load the survivor goes on and fires its deadlines: every acknowledged
+ * write is in the event store, every event is projected exactly once, and every link window fires exactly once.
  */
 class TwoReplicasIT {
 
-    private static final List<String> PROCESSORS = List.of("metric-views", "team-views", "rotation-dispatch");
     private static final Duration LINK_WINDOW = Duration.ofSeconds(5);
-    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(5);
     private static final int CLIENTS = 6;
 
     @Test
-    void theSurvivorOfASigkillTakesOverSegmentsAndDeadlinesAndEveryEventIsProjectedOnce() throws Exception {
+    void writesAreVisibleOnBothAtOnceAndTheSurvivorOfASigkillFiresTheDeadlines() throws Exception {
         long began = System.nanoTime();
         try (FreshPostgres database = FreshPostgres.create()) {
             Map<String, String> config = new HashMap<>(database.serviceConfig());
             config.put("metrics.auth.mode", "basic");
             config.put("metrics.lifecycle.link-window", LINK_WINDOW.toString());
-            config.put("metrics.processors.claim-timeout", CLAIM_TIMEOUT.toString());
             // A deadline the killed instance had picked is picked again after 4 missed heartbeats (8 s, not 40 s).
             config.put("metrics.deadlines.heartbeat-interval", "PT2S");
             config.put("metrics.budget.default-core-limit", "100");
@@ -60,25 +57,15 @@ class TwoReplicasIT {
                 // Both at once, as an orchestrator starts them: Flyway's lock lets one migrate.
                 CompletableFuture.allOf(CompletableFuture.runAsync(() -> start(a)),
                         CompletableFuture.runAsync(() -> start(b))).join();
-                // Each processor's segments split between the two (a released segment has no owner for a moment).
-                Map<String, Set<String>> split = awaitOwners(database, owners -> owners.values().stream()
-                        .allMatch(o -> o.size() == 2 && !o.contains(null)), Duration.ofSeconds(30));
-                String nodeA = node(split, a);
-                String nodeB = node(split, b);
-
                 ReplicaLoad load = new ReplicaLoad(a, b);
                 load.createHotMetrics(2);
                 load.start(CLIENTS);
                 Thread.sleep(12_000);
 
                 Instant killedAt = Instant.now();
-                long killed = System.nanoTime();
-                a.kill();
+                        a.kill();
                 load.firstIsGone();
-                awaitOwners(database, owners -> owners.values().stream().allMatch(o -> o.equals(Set.of(nodeB))),
-                        Duration.ofSeconds(30));
-                Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
-                Thread.sleep(Math.max(0, 15_000 - takeover.toMillis()));
+                Thread.sleep(15_000);
                 load.stop();
 
                 List<ReplicaLoad.Ack> acks = load.acks();
@@ -95,19 +82,17 @@ class TwoReplicasIT {
 
                 assertThat(load.unexpected()).as("answers other than 2xx or 409").isEmpty();
                 assertThat(problems).as("event store, read models and deadlines").isEmpty();
-                assertThat(awaitOwners(database, owners -> true, Duration.ZERO))
-                        .as("every segment of every processor is the survivor's")
-                        .allSatisfy((processor, owners) -> assertThat(owners).containsExactly(nodeB));
+                assertThat(load.crossChecks()).as("reads through the other instance right after a write").isPositive();
+                assertThat(load.staleReads()).as("of them, reads that did not show the write").isZero();
                 assertThat(b.get("/q/health/ready").statusCode()).isEqualTo(200);
                 long firedForA = firedAfter(store, acks, killedAt);
                 assertThat(firedForA).as("link windows of metrics proposed on the killed instance, fired by the "
                         + "survivor after the kill").isPositive();
-                assertThat(takeover).isLessThan(CLAIM_TIMEOUT.multipliedBy(4));
 
                 System.out.printf("TwoReplicasIT: %d events in %d streams; %d acknowledged writes (%d via A, %d via "
                                 + "B; %d before the kill, %d after), answers %s, %d commands and %d deadlines "
-                                + "retried after a lost race, %d unanswered (A killed under them), %d Projection-Pending; segments split %s/%s; "
-                                + "takeover %d ms after SIGKILL (claim timeout %s); %d link windows of A's metrics "
+                                + "retried after a lost race, %d unanswered (A killed under them), %d reads through the other instance "
+                                + "right after a write (%d stale); %d link windows of A's metrics "
                                 + "fired on B after the kill; write latency p50/p95 %s before the kill, %s after; "
                                 + "elapsed %d s%n",
                         store.all().size(), store.sequences().size(), acks.size(),
@@ -116,8 +101,7 @@ class TwoReplicasIT {
                         acks.stream().filter(ack -> ack.at().isBefore(killedAt)).count(),
                         acks.stream().filter(ack -> !ack.at().isBefore(killedAt)).count(), load.answers(),
                         logLines(logs, "lost a race for its stream; retrying"),
-                        logLines(logs, "lost a race for its stream; running it again"), load.unknownOutcome(), load.projectionPending(), nodeA, nodeB,
-                        takeover.toMillis(), CLAIM_TIMEOUT, firedForA,
+                        logLines(logs, "lost a race for its stream; running it again"), load.unknownOutcome(), load.crossChecks(), load.staleReads(), firedForA,
                         latency(acks.stream().filter(ack -> ack.at().isBefore(killedAt))),
                         latency(acks.stream().filter(ack -> !ack.at().isBefore(killedAt))),
                         Duration.ofNanos(System.nanoTime() - began).toSeconds());
@@ -145,33 +129,6 @@ class TwoReplicasIT {
             service.start();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The owner (node id, pid@host) of some segment held by this instance. */
-    private static String node(Map<String, Set<String>> owners, PackagedService service) {
-        return owners.values().stream().flatMap(Set::stream)
-                .filter(owner -> owner != null && owner.startsWith(service.pid() + "@")).findFirst()
-                .orElseThrow(() -> new AssertionError("no segment owned by pid " + service.pid() + ": " + owners));
-    }
-
-    /** Each processor's set of segment owners, once {@code condition} holds (or as it is when time is up). */
-    private static Map<String, Set<String>> awaitOwners(FreshPostgres database,
-                                                        java.util.function.Predicate<Map<String, Set<String>>> condition,
-                                                        Duration patience) throws Exception {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (true) {
-            Map<String, Set<String>> owners = new HashMap<>();
-            try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT processor_name, owner FROM token_entry")) {
-                while (rows.next()) {
-                    owners.computeIfAbsent(rows.getString(1), p -> new HashSet<>()).add(rows.getString(2));
-                }
-            }
-            if ((owners.keySet().containsAll(PROCESSORS) && condition.test(owners)) || System.nanoTime() > deadline) {
-                return owners;
-            }
-            Thread.sleep(100);
         }
     }
 

@@ -1,21 +1,27 @@
 package org.metriclifecycle.query.metric;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.metriclifecycle.events.MetricEvent;
 
 /**
- * Keeps each metric's view and history in step with its event stream. Events are delivered at least once (a
- * replay, a retry after a failed commit), so each is applied only when its sequence is newer than the last one
- * the view has seen.
+ * Keeps each metric's view and history in step with its event stream, inside the transaction that appends the
+ * events (a subscribing processor): the view commits or rolls back with them. An event is applied only when its
+ * sequence is newer than the last one the view has seen, so a second delivery changes nothing.
+ * <p>
+ * A view that is behind its stream (lost or damaged, or events imported behind the service's back) catches up from
+ * the event store first, so a write never folds its event onto a view that is missing the ones before it.
  */
 @ProcessingGroup(MetricProjection.PROCESSING_GROUP)
 public class MetricProjection {
@@ -23,25 +29,53 @@ public class MetricProjection {
     public static final String PROCESSING_GROUP = "metric-views";
 
     private final MetricViewStore store;
+    private final EventStore events;
 
+    /** Without an event store: a view behind its stream is not caught up (for tests that feed every event). */
     public MetricProjection(MetricViewStore store) {
+        this(store, null);
+    }
+
+    public MetricProjection(MetricViewStore store, EventStore events) {
         this.store = Objects.requireNonNull(store, "store");
+        this.events = events;
     }
 
     @EventHandler
     public void on(MetricEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt,
-                   MetaData metaData, ReplayStatus replay) {
-        if (replay.isReplay() && sequence == 0) {
-            // A rebuild starts each stream afresh; until then readers keep the old view rather than a hole.
-            store.forget(event.metricId());
-        }
+                   MetaData metaData) {
         Optional<StoredMetricView> stored = store.find(event.metricId());
-        if (stored.isPresent() && sequence <= stored.get().lastSequence()) {
+        long last = stored.map(StoredMetricView::lastSequence).orElse(-1L);
+        if (sequence <= last) {
             return;
         }
         MetricView before = stored.map(StoredMetricView::view).orElse(null);
+        if (sequence > last + 1 && events != null) {
+            before = catchUp(event.metricId(), before, last + 1, sequence);
+        }
+        apply(event.metricId(), before, event, sequence, occurredAt, metaData);
+    }
+
+    private MetricView catchUp(String metricId, MetricView view, long from, long until) {
+        DomainEventStream missed = events.readEvents(metricId, from);
+        while (missed.hasNext()) {
+            DomainEventMessage<?> message = missed.next();
+            if (message.getSequenceNumber() >= until) {
+                break;
+            }
+            if (message.getPayload() instanceof MetricEvent event) {
+                view = apply(metricId, view, event, message.getSequenceNumber(), message.getTimestamp(),
+                        message.getMetaData());
+            }
+        }
+        return view;
+    }
+
+    private MetricView apply(String metricId, MetricView before, MetricEvent event, long sequence, Instant occurredAt,
+                             Map<String, ?> metaData) {
         MetricView after = MetricViewFold.apply(before, event);
         store.save(after, sequence);
-        store.appendHistory(event.metricId(), HistoryEntry.of(sequence, event, occurredAt, metaData, before, after));
+        store.appendHistory(metricId, HistoryEntry.of(sequence, event, occurredAt, metaData, before, after));
+        return after;
     }
 }

@@ -4,15 +4,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.metriclifecycle.events.TeamEvent;
 
 /**
- * Keeps each team's view in step with its event stream. Delivery is at least once, so an event is applied only
- * when its sequence is newer than the last one the view has seen. A processing group of its own: a team's stream
- * and its metrics' streams are independent, and neither should wait on the other's replay.
+ * Keeps each team's view in step with its event stream, inside the transaction that appends the events. An event
+ * is applied only when its sequence is newer than the last one the view has seen, so a second delivery changes
+ * nothing. A view behind its stream catches up from the event store first, as a metric's does.
  */
 @ProcessingGroup(TeamProjection.PROCESSING_GROUP)
 public class TeamProjection {
@@ -20,22 +22,38 @@ public class TeamProjection {
     public static final String PROCESSING_GROUP = "team-views";
 
     private final TeamViewStore store;
+    private final EventStore events;
 
+    /** Without an event store: a view behind its stream is not caught up (for tests that feed every event). */
     public TeamProjection(TeamViewStore store) {
+        this(store, null);
+    }
+
+    public TeamProjection(TeamViewStore store, EventStore events) {
         this.store = Objects.requireNonNull(store, "store");
+        this.events = events;
     }
 
     @EventHandler
-    public void on(TeamEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
-        if (replay.isReplay() && sequence == 0) {
-            // A rebuild starts each stream afresh; until then readers keep the old view rather than a hole.
-            store.forget(event.team());
-        }
+    public void on(TeamEvent event, @SequenceNumber long sequence) {
         Optional<StoredTeamView> stored = store.find(event.team());
-        if (stored.isPresent() && sequence <= stored.get().lastSequence()) {
+        long last = stored.map(StoredTeamView::lastSequence).orElse(-1L);
+        if (sequence <= last) {
             return;
         }
-        TeamView before = stored.map(StoredTeamView::view).orElse(null);
-        store.save(TeamViewFold.apply(before, event), sequence);
+        TeamView view = stored.map(StoredTeamView::view).orElse(null);
+        if (sequence > last + 1 && events != null) {
+            DomainEventStream missed = events.readEvents(TeamEvent.aggregateId(event.team()), last + 1);
+            while (missed.hasNext()) {
+                DomainEventMessage<?> message = missed.next();
+                if (message.getSequenceNumber() >= sequence) {
+                    break;
+                }
+                if (message.getPayload() instanceof TeamEvent missing) {
+                    view = TeamViewFold.apply(view, missing);
+                }
+            }
+        }
+        store.save(TeamViewFold.apply(view, event), sequence);
     }
 }

@@ -1,7 +1,6 @@
 package org.metriclifecycle.query.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.axonframework.eventhandling.ReplayStatus;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.metriclifecycle.query.metric.TestEvents.T0;
 import static org.metriclifecycle.query.metric.TestEvents.correlation;
@@ -18,6 +17,8 @@ import java.util.Map;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.metriclifecycle.events.EventMetadata;
@@ -47,7 +48,7 @@ class MetricProjectionTest {
     private void deliver(List<Delivered> events) {
         for (Delivered delivered : events) {
             projection.on(delivered.event(), delivered.sequence(), delivered.at(),
-                    MetaData.with(EventMetadata.ACTOR, delivered.actor()), ReplayStatus.REGULAR);
+                    MetaData.with(EventMetadata.ACTOR, delivered.actor()));
         }
     }
 
@@ -107,7 +108,7 @@ class MetricProjectionTest {
         List<HistoryEntry> historyBefore = store.history(M);
 
         // Sequence 1 again, though with a different payload: the view has already moved past it.
-        projection.on(deprecated(M, "stale", null, day(2)), 1, day(2), MetaData.with(EventMetadata.ACTOR, "x"), ReplayStatus.REGULAR);
+        projection.on(deprecated(M, "stale", null, day(2)), 1, day(2), MetaData.with(EventMetadata.ACTOR, "x"));
 
         assertThat(store.find(M)).hasValue(before);
         assertThat(store.history(M)).isEqualTo(historyBefore);
@@ -115,9 +116,9 @@ class MetricProjectionTest {
 
     @Test
     void metricsAreProjectedIndependently() {
-        projection.on(proposed("m-a", T0), 0, T0, MetaData.emptyInstance(), ReplayStatus.REGULAR);
-        projection.on(proposed("m-b", day(1)), 0, day(1), MetaData.emptyInstance(), ReplayStatus.REGULAR);
-        projection.on(linked("m-b", "h1"), 1, day(2), MetaData.emptyInstance(), ReplayStatus.REGULAR);
+        projection.on(proposed("m-a", T0), 0, T0, MetaData.emptyInstance());
+        projection.on(proposed("m-b", day(1)), 0, day(1), MetaData.emptyInstance());
+        projection.on(linked("m-b", "h1"), 1, day(2), MetaData.emptyInstance());
 
         assertThat(store.find("m-a").orElseThrow().view().status()).isEqualTo(MetricStatus.PROPOSED);
         assertThat(store.find("m-b").orElseThrow().view().status()).isEqualTo(MetricStatus.LINKED);
@@ -143,17 +144,22 @@ class MetricProjectionTest {
     }
 
     @Test
-    void aReplayRebuildsEachStreamFromItsFirstEvent() {
-        InMemoryMetricViewStore store = new InMemoryMetricViewStore();
-        MetricProjection projection = new MetricProjection(store);
-        projection.on(proposed(M, T0), 0, T0, MetaData.emptyInstance(), ReplayStatus.REGULAR);
-        projection.on(linked(M, "h1"), 1, day(1), MetaData.emptyInstance(), ReplayStatus.REGULAR);
+    void aViewBehindItsStreamCatchesUpFromTheEventStoreBeforeTheNewEvent() {
+        EmbeddedEventStore events = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine()).build();
+        // The first four events were stored while the view was not kept (lost, or imported behind the service).
+        events.publish(LIFECYCLE.stream().limit(5).map(delivered -> new GenericDomainEventMessage<>("MetricAggregate",
+                M, delivered.sequence(), delivered.event(), MetaData.with(EventMetadata.ACTOR, delivered.actor()),
+                java.util.UUID.randomUUID().toString(), delivered.at())).toList());
+        MetricProjection catching = new MetricProjection(store, events);
 
-        projection.on(proposed(M, T0), 0, T0, MetaData.emptyInstance(), ReplayStatus.REPLAY);
-        assertThat(store.find(M).orElseThrow().lastSequence()).isZero();
-        assertThat(store.history(M)).hasSize(1);
-        projection.on(linked(M, "h1"), 1, day(1), MetaData.emptyInstance(), ReplayStatus.REPLAY);
-        assertThat(store.find(M).orElseThrow().view().status()).isEqualTo(MetricStatus.LINKED);
-        assertThat(store.history(M)).hasSize(2);
+        Delivered last = LIFECYCLE.get(4);
+        catching.on(last.event(), last.sequence(), last.at(), MetaData.with(EventMetadata.ACTOR, last.actor()));
+
+        assertThat(store.find(M).orElseThrow().view()).isEqualTo(foldAll(LIFECYCLE.subList(0, 5)));
+        assertThat(store.find(M).orElseThrow().lastSequence()).isEqualTo(4);
+        assertThat(store.history(M)).extracting(HistoryEntry::sequence, HistoryEntry::actor)
+                .containsExactly(tuple(0L, "carl"), tuple(1L, "carl"), tuple(2L, EventMetadata.SYSTEM_ACTOR),
+                        tuple(3L, "pipe"), tuple(4L, EventMetadata.SYSTEM_ACTOR));
     }
 }

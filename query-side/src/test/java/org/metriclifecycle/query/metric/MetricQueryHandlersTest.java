@@ -1,7 +1,6 @@
 package org.metriclifecycle.query.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.axonframework.eventhandling.ReplayStatus;
 import static org.metriclifecycle.query.metric.TestEvents.T0;
 import static org.metriclifecycle.query.metric.TestEvents.correlation;
 import static org.metriclifecycle.query.metric.TestEvents.day;
@@ -68,7 +67,7 @@ class MetricQueryHandlersTest {
         eventStore.publish(message);
         published.add(message);
         if (payload instanceof MetricEvent event) {
-            projection.on(event, sequence, at, message.getMetaData(), ReplayStatus.REGULAR);
+            projection.on(event, sequence, at, message.getMetaData());
         }
     }
 

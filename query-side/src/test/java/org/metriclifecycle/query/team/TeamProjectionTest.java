@@ -1,7 +1,6 @@
 package org.metriclifecycle.query.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.axonframework.eventhandling.ReplayStatus;
 import static org.metriclifecycle.query.team.TeamFixtures.T0;
 import static org.metriclifecycle.query.team.TeamFixtures.away;
 import static org.metriclifecycle.query.team.TeamFixtures.day;
@@ -13,6 +12,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.metriclifecycle.events.CoreMetricLimitChanged;
 import org.metriclifecycle.events.RotationStopped;
@@ -37,7 +39,7 @@ class TeamProjectionTest {
 
     private void deliver(List<TeamEvent> events) {
         for (int sequence = 0; sequence < events.size(); sequence++) {
-            projection.on(events.get(sequence), sequence, ReplayStatus.REGULAR);
+            projection.on(events.get(sequence), sequence);
         }
     }
 
@@ -74,7 +76,7 @@ class TeamProjectionTest {
         deliver(STREAM.subList(0, 4));
         StoredTeamView before = store.find(TEAM).orElseThrow();
 
-        projection.on(new RotationStopped(TEAM, "s-1", day(6)), 2, ReplayStatus.REGULAR);
+        projection.on(new RotationStopped(TEAM, "s-1", day(6)), 2);
 
         assertThat(store.find(TEAM)).hasValue(before);
         assertThat(before.view().rotation()).isNotNull();
@@ -82,7 +84,7 @@ class TeamProjectionTest {
 
     @Test
     void teamsAreProjectedIndependently() {
-        projection.on(new TeamMetricAdmitted("ads", "m-9", T0), 0, ReplayStatus.REGULAR);
+        projection.on(new TeamMetricAdmitted("ads", "m-9", T0), 0);
         deliver(STREAM.subList(0, 2));
 
         assertThat(store.find("ads").orElseThrow().view().activeMetricIds()).containsExactly("m-9");
@@ -109,4 +111,22 @@ class TeamProjectionTest {
         assertThat(TeamProjection.class.getAnnotation(ProcessingGroup.class).value()).isEqualTo("team-views");
         assertThat(TeamProjection.PROCESSING_GROUP).isEqualTo("team-views");
     }
+
+    @Test
+    void aViewBehindItsStreamCatchesUpFromTheEventStoreBeforeTheNewEvent() {
+        EmbeddedEventStore events = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine()).build();
+        List<GenericDomainEventMessage<TeamEvent>> stored = new java.util.ArrayList<>();
+        for (int sequence = 0; sequence < STREAM.size(); sequence++) {
+            stored.add(new GenericDomainEventMessage<>("TeamAggregate", TeamEvent.aggregateId(TEAM), sequence,
+                    STREAM.get(sequence)));
+        }
+        events.publish(stored);
+        TeamProjection catching = new TeamProjection(store, events);
+
+        catching.on(STREAM.get(5), 5);
+
+        assertThat(store.find(TEAM)).hasValue(new StoredTeamView(foldAll(STREAM), 5));
+    }
 }
+
