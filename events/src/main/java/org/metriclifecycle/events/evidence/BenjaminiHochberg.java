@@ -30,7 +30,8 @@ public final class BenjaminiHochberg {
         double running = 1;
         for (int rank = m; rank >= 1; rank--) {
             int i = order[rank - 1];
-            running = Math.min(running, p[i] * m / rank);
+            // m / rank >= 1 first, so that rounding never puts q below p (rank m gives p itself).
+            running = Math.min(running, p[i] * ((double) m / rank));
             q[i] = running;
         }
         return Arrays.stream(q).boxed().toList();

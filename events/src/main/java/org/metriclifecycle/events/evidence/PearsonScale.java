@@ -42,10 +42,14 @@ public final class PearsonScale {
         return atanh(clamp(rho));
     }
 
-    /** atanh(x) = log((1 + x) / (1 - x)) / 2, accurate near 0 too; +-Infinity at +-1. */
+    /**
+     * atanh(x) = log((1 + x) / (1 - x)) / 2, taken as log1p(2|x| / (1 - |x|)) / 2 with the sign of x, which keeps its
+     * digits near 0 and near +-1 alike; +-Infinity at +-1.
+     */
     public static double atanh(double x) {
         Arguments.require(x >= -1 && x <= 1, "atanh needs -1 <= x <= 1, was " + x);
-        return 0.5 * Math.log1p(2 * x / (1 - x));
+        double a = Math.abs(x);
+        return Math.copySign(0.5 * Math.log1p(2 * a / (1 - a)), x);
     }
 
     /** The smallest sample size with a variance of z (hence an interval): 4, or 5 for KENDALL. */
