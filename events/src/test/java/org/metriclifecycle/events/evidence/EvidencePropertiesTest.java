@@ -126,6 +126,21 @@ class EvidencePropertiesTest {
     }
 
     @Test
+    void aSupportedPoolHasAOneSidedPValueOfAtMostHalfOneMinusC() {
+        forAll("p of a support", draw -> {
+            List<FisherEstimate> studies = randomStudies(draw);
+            double c = draw.confidence("c");
+            SupportCriteria criteria = new SupportCriteria(draw.direction("direction"), draw.bar("bar"), 0);
+            Pool pool = Pool.of(studies, c).orElseThrow();
+            double p = OneSidedPValue.of(pool, criteria);
+            assertThat(p).isBetween(0.0, 1.0);
+            if (pool.verdict(criteria) == Verdict.SUPPORTED) {
+                assertThat(p).isLessThanOrEqualTo((1 - c) / 2 * (1 + 1e-9));
+            }
+        });
+    }
+
+    @Test
     void thePooledIntervalNarrowsAsIdenticalStudiesAreAdded() {
         forAll("narrowing", draw -> {
             FisherEstimate study = FisherEstimate.of(draw.method("method"), draw.uniform("r", -0.999, 0.999),
