@@ -28,8 +28,8 @@ public final class CountedCorrelations {
         requirePositive(revalidationInterval);
         Predicate<RecordedCorrelation> eligible = c -> !c.superseded() && c.definitionMajor() == currentMajor
                 && c.hasInterval();
+        correlations.forEach(c -> Arguments.notNull(c, "correlation"));
         Optional<LocalDate> latest = correlations.stream()
-                .peek(c -> Arguments.notNull(c, "correlation"))
                 .filter(eligible)
                 .map(RecordedCorrelation::periodEnd)
                 .max(LocalDate::compareTo);

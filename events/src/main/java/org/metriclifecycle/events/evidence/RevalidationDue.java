@@ -54,6 +54,7 @@ public final class RevalidationDue {
     /** A metric's revalidationDue: the latest of the due dates of its supported hypotheses' counted correlations. */
     public static Optional<Instant> latest(Collection<Instant> dueDates) {
         Arguments.notNull(dueDates, "dueDates");
-        return dueDates.stream().peek(d -> Arguments.notNull(d, "due date")).max(Instant::compareTo);
+        dueDates.forEach(d -> Arguments.notNull(d, "due date"));
+        return dueDates.stream().max(Instant::compareTo);
     }
 }
