@@ -5,7 +5,7 @@ package org.metriclifecycle.events;
  * aggregate identifier is {@link #metricId()}.
  */
 public sealed interface MetricEvent
-        permits MetricProposed, HypothesisLinked, CorrelationRecorded, MetricDeprioritized, MetricReprioritized,
+        permits MetricProposed, HypothesisLinked, CorrelationRecorded, CorrelationSuperseded, MetricDeprioritized, MetricReprioritized,
         MetricDeprecated, OwnerChanged, OwnershipRotated, MetricDefinitionRevised, BlindSpotRecorded {
 
     String metricId();

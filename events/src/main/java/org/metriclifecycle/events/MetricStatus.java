@@ -10,6 +10,8 @@ public enum MetricStatus {
     PROPOSED,
     LINKED,
     VALIDATED,
+    /** It has hypotheses and every one of them is REFUTED. */
+    REFUTED,
     DEPRIORITIZED,
     DEPRECATED;
 
@@ -26,6 +28,9 @@ public enum MetricStatus {
         }
         if (hypotheses.contains(HypothesisStatus.OPEN)) {
             return LINKED;
+        }
+        if (!hypotheses.isEmpty() && hypotheses.stream().allMatch(s -> s == HypothesisStatus.REFUTED)) {
+            return REFUTED;
         }
         return PROPOSED;
     }

@@ -6,6 +6,10 @@ import org.metriclifecycle.events.Verdict;
 /** What a correlation must show to support a hypothesis. */
 public record HypothesisCriteria(Direction direction, double minCorrelation, int minSampleSize) {
 
+    public org.metriclifecycle.events.SupportCriteria support() {
+        return new org.metriclifecycle.events.SupportCriteria(direction, minCorrelation, minSampleSize);
+    }
+
     /**
      * Judges a coefficient {@code r} measured over {@code n} samples. Too small a sample speaks neither way; otherwise
      * the sign must point the hypothesised way and the strength must reach the threshold (inclusive).

@@ -3,10 +3,19 @@ package org.metriclifecycle.command.metric;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -21,7 +30,9 @@ import org.metriclifecycle.command.LifecycleSettings;
 import org.metriclifecycle.command.UnknownHypothesisException;
 import org.metriclifecycle.events.BlindSpotRecorded;
 import org.metriclifecycle.events.CorrelationMethod;
+import org.metriclifecycle.events.CorrelationInterval;
 import org.metriclifecycle.events.CorrelationRecorded;
+import org.metriclifecycle.events.CorrelationSuperseded;
 import org.metriclifecycle.events.DeprioritizationRule;
 import org.metriclifecycle.events.EventMetadata;
 import org.metriclifecycle.events.HypothesisLinked;
@@ -34,8 +45,17 @@ import org.metriclifecycle.events.MetricReprioritized;
 import org.metriclifecycle.events.MetricStatus;
 import org.metriclifecycle.events.OwnerChanged;
 import org.metriclifecycle.events.OwnershipRotated;
+import org.metriclifecycle.events.PooledEvidence;
+import org.metriclifecycle.events.SupportCriteria;
 import org.metriclifecycle.events.ScoreDelta;
 import org.metriclifecycle.events.Verdict;
+import org.metriclifecycle.events.evidence.CountedCorrelations;
+import org.metriclifecycle.events.evidence.DecisionRule;
+import org.metriclifecycle.events.evidence.FisherEstimate;
+import org.metriclifecycle.events.evidence.Interval;
+import org.metriclifecycle.events.evidence.Pool;
+import org.metriclifecycle.events.evidence.RecordedCorrelation;
+import org.metriclifecycle.events.evidence.RevalidationDue;
 
 /**
  * One metric's event stream and the lifecycle rules that guard it. Command and deadline handlers decide and apply;
@@ -46,7 +66,7 @@ import org.metriclifecycle.events.Verdict;
  * calls the constructor and {@link #deprecate} here within the same unit of work as the team's stream.
  */
 // The revision of the aggregate's state: raise it whenever its fields change, so old snapshots are ignored.
-@Revision("1")
+@Revision("2")
 public class MetricAggregate {
 
     public static final String LINK_WINDOW_DEADLINE = "link-window";
@@ -74,6 +94,8 @@ public class MetricAggregate {
     private final Map<String, Long> lastRotationHandoffs = new HashMap<>();
     private final Map<String, HypothesisCriteria> criteria = new HashMap<>();
     private final Map<String, HypothesisStatus> hypothesisStatuses = new HashMap<>();
+    /** Each hypothesis's rule, confidence and recorded correlations, in order of linking. */
+    private final Map<String, HypothesisEvidence> evidence = new LinkedHashMap<>();
 
     protected MetricAggregate() {
         // Axon rebuilds the aggregate from its events through this constructor.
@@ -114,17 +136,21 @@ public class MetricAggregate {
         require(command.minCorrelation() > 0 && command.minCorrelation() <= 1, "minCorrelation",
                 "must be greater than 0 and at most 1");
         require(command.minSampleSize() >= 3, "minSampleSize", "must be at least 3");
+        double confidence = command.confidence() == null ? DecisionRule.DEFAULT_CONFIDENCE : command.confidence();
+        // Written as a positive range so that NaN fails it too.
+        require(confidence > 0.5 && confidence < 1, "confidence", "must be greater than 0.5 and less than 1");
+        DecisionRule rule = command.decisionRule() == null ? DecisionRule.INTERVAL : command.decisionRule();
         if (criteria.containsKey(command.hypothesisId())) {
             throw new LifecycleConflictException(
                     "hypothesis " + command.hypothesisId() + " is already linked to metric " + metricId);
         }
         apply(new HypothesisLinked(metricId, command.hypothesisId(), command.outcome(), command.statement(),
-                command.direction(), command.minCorrelation(), command.minSampleSize()));
+                command.direction(), command.minCorrelation(), command.minSampleSize(), rule, confidence));
     }
 
     @CommandHandler
-    public Verdict handle(RecordCorrelation command, Clock clock, LifecycleSettings settings,
-                          DeadlineManager deadlineManager) {
+    public CorrelationJudged handle(RecordCorrelation command, Clock clock, LifecycleSettings settings,
+                                    DeadlineManager deadlineManager) {
         requireNotDeprecated();
         require(hasText(command.correlationId()), "correlationId", "must not be blank");
         // Written as a positive range so that NaN fails it too.
@@ -133,26 +159,152 @@ public class MetricAggregate {
         require(command.periodStart() != null, "periodStart", "is required");
         require(command.periodEnd() != null, "periodEnd", "is required");
         require(!command.periodStart().isAfter(command.periodEnd()), "periodStart", "must not be after periodEnd");
+        Instant recordedAt = clock.instant();
+        LocalDate today = LocalDate.ofInstant(recordedAt, ZoneOffset.UTC);
+        require(!command.periodEnd().isAfter(today), "periodEnd", "must not lie after today (" + today + ", UTC)");
         HypothesisCriteria hypothesis = criteria.get(command.hypothesisId());
         if (hypothesis == null) {
             throw new UnknownHypothesisException(command.hypothesisId());
         }
-        Verdict verdict = hypothesis.judge(command.coefficient(), command.sampleSize());
-        Instant recordedAt = clock.instant();
-        boolean supported = verdict == Verdict.SUPPORTED;
-        Instant due = supported ? recordedAt.plus(settings.revalidationInterval()) : null;
-        CorrelationMethod method = command.method() != null ? command.method() : CorrelationMethod.PEARSON;
-        apply(new CorrelationRecorded(metricId, command.correlationId(), command.hypothesisId(),
-                command.coefficient(), command.sampleSize(), command.periodStart(), command.periodEnd(), method,
-                command.source(), version, verdict, recordedAt, due));
-        if (supported) {
-            deadlineManager.schedule(due, REVALIDATION_DEADLINE, new RevalidationDeadline(due));
-            // CorrelationRecorded leaves the flag alone, so this still reads the state before the correlation.
-            if (deprioritized) {
-                apply(new MetricReprioritized(metricId, command.correlationId(), recordedAt));
+        HypothesisEvidence judged = evidence.get(command.hypothesisId());
+        String measuredOn = requireCurrentDefinition(command.definitionVersion());
+        Duration interval = settings.revalidationInterval();
+        String supersedes = hasText(command.supersedes()) ? command.supersedes() : null;
+        if (supersedes != null) {
+            StoredCorrelation corrected = judged.correlation(supersedes);
+            require(corrected != null, "supersedes",
+                    "names no correlation of hypothesis " + command.hypothesisId());
+            if (corrected.superseded()) {
+                throw new LifecycleConflictException("correlation " + supersedes + " is already superseded");
             }
         }
-        return verdict;
+        Set<String> countedBefore = judged.counted(currentMajor(), interval);
+        for (StoredCorrelation other : judged.correlations) {
+            if (countedBefore.contains(other.correlationId()) && !other.correlationId().equals(supersedes)
+                    && Objects.equals(other.source(), blankToNull(command.source()))
+                    && !other.periodStart().isAfter(command.periodEnd())
+                    && !command.periodStart().isAfter(other.periodEnd())) {
+                throw new LifecycleConflictException("the period " + command.periodStart() + ".." + command.periodEnd()
+                        + " overlaps counted correlation " + other.correlationId() + " (" + other.periodStart() + ".."
+                        + other.periodEnd() + ") of the same hypothesis from the same source; name it in supersedes"
+                        + " to correct it");
+            }
+        }
+        Instant ownDue = RevalidationDue.of(recordedAt, command.periodEnd(), interval);
+        if (RevalidationDue.hasPassed(ownDue, recordedAt)) {
+            throw new LifecycleConflictException("a correlation for a period ending " + command.periodEnd()
+                    + " was due for revalidation at " + ownDue + ": it is too old to speak for the metric now");
+        }
+        CorrelationMethod method = command.method() != null ? command.method() : CorrelationMethod.PEARSON;
+        SupportCriteria support = hypothesis.support();
+        Verdict verdict = judged.rule.verdict(method, command.coefficient(), command.sampleSize(), support,
+                judged.confidence);
+        CorrelationInterval ownInterval = FisherEstimate.of(method, command.coefficient(), command.sampleSize())
+                .map(e -> CorrelationInterval.of(e.interval(judged.confidence))).orElse(null);
+
+        // The hypothesis and the metric as they will stand after this correlation.
+        StoredCorrelation recorded = new StoredCorrelation(command.correlationId(), method, command.coefficient(),
+                command.sampleSize(), command.periodStart(), command.periodEnd(), blankToNull(command.source()),
+                majorOf(measuredOn), recordedAt, false);
+        List<StoredCorrelation> after = new ArrayList<>();
+        for (StoredCorrelation c : judged.correlations) {
+            after.add(c.correlationId().equals(supersedes) ? c.asSuperseded() : c);
+        }
+        after.add(recorded);
+        List<RecordedCorrelation> counted = CountedCorrelations.select(
+                after.stream().map(StoredCorrelation::asRecorded).toList(), currentMajor(), interval);
+        Optional<Pool> pool = Pool.of(counted.stream().map(c -> c.estimate().orElseThrow()).toList(),
+                judged.confidence);
+        HypothesisStatus before = hypothesisStatuses.get(command.hypothesisId());
+        HypothesisStatus statusAfter = switch (judged.rule) {
+            case INTERVAL -> Pool.status(pool, support);
+            case POINT -> verdict.isConclusive() ? HypothesisStatus.of(verdict) : before;
+        };
+        Map<String, HypothesisStatus> statusesAfter = new HashMap<>(hypothesisStatuses);
+        statusesAfter.put(command.hypothesisId(), statusAfter);
+        Instant metricDue = null;
+        for (Map.Entry<String, HypothesisEvidence> entry : evidence.entrySet()) {
+            if (statusesAfter.get(entry.getKey()) != HypothesisStatus.SUPPORTED) {
+                continue;
+            }
+            boolean thisOne = entry.getKey().equals(command.hypothesisId());
+            Instant due = entry.getValue().due(thisOne ? after : entry.getValue().correlations,
+                    thisOne && verdict == Verdict.SUPPORTED ? recordedAt : entry.getValue().lastSupportedAt,
+                    currentMajor(), interval);
+            if (due != null && (metricDue == null || due.isAfter(metricDue))) {
+                metricDue = due;
+            }
+        }
+        boolean wasSupported = hypothesisStatuses.containsValue(HypothesisStatus.SUPPORTED);
+        boolean stillSupported = statusesAfter.containsValue(HypothesisStatus.SUPPORTED);
+        // Read before the events are applied: CorrelationRecorded leaves these flags alone.
+        boolean wasDeprioritized = deprioritized;
+        Instant previousDue = revalidationDue;
+
+        if (supersedes != null) {
+            apply(new CorrelationSuperseded(metricId, supersedes, command.hypothesisId(), command.correlationId(),
+                    recordedAt));
+        }
+        apply(new CorrelationRecorded(metricId, command.correlationId(), command.hypothesisId(),
+                command.coefficient(), command.sampleSize(), command.periodStart(), command.periodEnd(), method,
+                blankToNull(command.source()), measuredOn, verdict, recordedAt, metricDue, ownInterval, supersedes,
+                statusAfter, pool.map(PooledEvidence::of).orElse(null),
+                counted.stream().map(RecordedCorrelation::correlationId).toList()));
+        if (metricDue != null && !metricDue.equals(previousDue)) {
+            deadlineManager.schedule(metricDue, REVALIDATION_DEADLINE, new RevalidationDeadline(metricDue));
+        }
+        if (wasDeprioritized && statusAfter == HypothesisStatus.SUPPORTED) {
+            apply(new MetricReprioritized(metricId, command.correlationId(), recordedAt));
+        } else if (!wasDeprioritized && wasSupported && !stillSupported && linkDeadline != null
+                && !recordedAt.isBefore(linkDeadline)) {
+            deprioritize(DeprioritizationRule.SUPPORT_LOST, "hypothesis " + command.hypothesisId()
+                    + " lost its support: correlation " + command.correlationId() + " (r = " + command.coefficient()
+                    + ", n = " + command.sampleSize() + ", " + method + ", " + command.periodStart() + ".."
+                    + command.periodEnd() + ", verdict " + verdict + ") leaves it " + statusAfter
+                    + ", and the metric is past its link window", clock);
+        }
+        return new CorrelationJudged(verdict, ownInterval, statusAfter);
+    }
+
+    /**
+     * The definition version a correlation was measured against: the current one when it names none. One of an older
+     * major version is refused (409): old evidence no longer speaks for the new definition.
+     */
+    private String requireCurrentDefinition(String stated) {
+        if (!hasText(stated)) {
+            return version;
+        }
+        require(DefinitionVersion.isWellFormed(stated), "definitionVersion", "must be a version like 1.0 or 2.1.3");
+        if (!DefinitionVersion.isWellFormed(version)) {
+            if (!stated.equals(version)) {
+                throw new LifecycleConflictException("definitionVersion " + stated
+                        + " is not the metric's current version " + version);
+            }
+            return stated;
+        }
+        DefinitionVersion measured = DefinitionVersion.parse(stated);
+        DefinitionVersion current = DefinitionVersion.parse(version);
+        if (measured.major() < current.major()) {
+            throw new LifecycleConflictException("definitionVersion " + stated + " is an older major version than the"
+                    + " metric's current " + version + ": its evidence no longer speaks for the new definition");
+        }
+        require(!measured.isGreaterThan(current), "definitionVersion",
+                "must not be newer than the metric's current version " + version);
+        return stated;
+    }
+
+    private long currentMajor() {
+        return majorOf(version);
+    }
+
+    /** The major version; a free-text version (stored before versions were checked) is its own major, -1. */
+    static long majorOf(String definitionVersion) {
+        return DefinitionVersion.isWellFormed(definitionVersion) ? DefinitionVersion.parse(definitionVersion).major()
+                : -1;
+    }
+
+    private static String blankToNull(String value) {
+        return hasText(value) ? value : null;
     }
 
     /**
@@ -253,7 +405,7 @@ public class MetricAggregate {
             return;
         }
         MetricStatus status = status();
-        if (status == MetricStatus.PROPOSED || status == MetricStatus.LINKED) {
+        if (status == MetricStatus.PROPOSED || status == MetricStatus.LINKED || status == MetricStatus.REFUTED) {
             deprioritize(DeprioritizationRule.LINK_WINDOW_EXPIRED,
                     "link window expired: no supported hypothesis within " + settings.linkWindow() + " of "
                             + linkWindowOpenedBy,
@@ -289,17 +441,41 @@ public class MetricAggregate {
         criteria.put(event.hypothesisId(),
                 new HypothesisCriteria(event.direction(), event.minCorrelation(), event.minSampleSize()));
         hypothesisStatuses.put(event.hypothesisId(), HypothesisStatus.OPEN);
+        evidence.put(event.hypothesisId(), new HypothesisEvidence(event.decisionRule(), event.confidence()));
     }
 
     @EventSourcingHandler
     void on(CorrelationRecorded event) {
+        HypothesisEvidence judged = evidence.get(event.hypothesisId());
+        judged.correlations.add(new StoredCorrelation(event.correlationId(), event.method(), event.coefficient(),
+                event.sampleSize(), event.periodStart(), event.periodEnd(), event.source(),
+                majorOf(event.definitionVersion()), event.recordedAt(), false));
+        if (event.verdict() == Verdict.SUPPORTED) {
+            judged.lastSupportedAt = event.recordedAt();
+            lastSupportedAt = event.recordedAt();
+        }
+        if (event.carriesStatus()) {
+            hypothesisStatuses.put(event.hypothesisId(), event.hypothesisStatus());
+            revalidationDue = event.revalidationDue();
+            return;
+        }
+        // A first-revision event: a conclusive verdict is the status; a refutation leaves the due date alone.
         if (event.verdict().isConclusive()) {
             hypothesisStatuses.put(event.hypothesisId(), HypothesisStatus.of(event.verdict()));
         }
-        // A refutation leaves the due date alone: only newer support moves it.
         if (event.revalidationDue() != null) {
             revalidationDue = event.revalidationDue();
-            lastSupportedAt = event.recordedAt();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CorrelationSuperseded event) {
+        HypothesisEvidence judged = evidence.get(event.hypothesisId());
+        List<StoredCorrelation> correlations = judged.correlations;
+        for (int i = 0; i < correlations.size(); i++) {
+            if (correlations.get(i).correlationId().equals(event.correlationId())) {
+                correlations.set(i, correlations.get(i).asSuperseded());
+            }
         }
     }
 
@@ -340,6 +516,7 @@ public class MetricAggregate {
             linkDeadline = event.linkDeadline();
             linkWindowOpenedBy = "major revision " + event.version();
             revalidationDue = null;
+            evidence.values().forEach(e -> e.lastSupportedAt = null);
         }
     }
 
@@ -372,5 +549,87 @@ public class MetricAggregate {
 
     private static boolean isFiniteOrAbsent(Double score) {
         return score == null || Double.isFinite(score);
+    }
+
+    /** One recorded correlation as the aggregate remembers it. */
+    record StoredCorrelation(String correlationId, CorrelationMethod method, double coefficient, int sampleSize,
+                             LocalDate periodStart, LocalDate periodEnd, String source, long definitionMajor,
+                             Instant recordedAt, boolean superseded) {
+
+        StoredCorrelation asSuperseded() {
+            return new StoredCorrelation(correlationId, method, coefficient, sampleSize, periodStart, periodEnd, source,
+                    definitionMajor, recordedAt, true);
+        }
+
+        RecordedCorrelation asRecorded() {
+            return new RecordedCorrelation(correlationId, method, coefficient, sampleSize, periodEnd, definitionMajor,
+                    superseded);
+        }
+    }
+
+    /** A hypothesis's rule, confidence and evidence; changed only by the event sourcing handlers. */
+    static final class HypothesisEvidence {
+        DecisionRule rule;
+        double confidence;
+        final List<StoredCorrelation> correlations = new ArrayList<>();
+        /** When a correlation last supported it since the last major revision (POINT's due date counts from it). */
+        Instant lastSupportedAt;
+
+        HypothesisEvidence() {
+            // For snapshots.
+        }
+
+        HypothesisEvidence(DecisionRule rule, double confidence) {
+            this.rule = rule;
+            this.confidence = confidence;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof HypothesisEvidence e && rule == e.rule
+                    && Double.compare(confidence, e.confidence) == 0 && correlations.equals(e.correlations)
+                    && Objects.equals(lastSupportedAt, e.lastSupportedAt);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(rule, confidence, correlations, lastSupportedAt);
+        }
+
+        StoredCorrelation correlation(String correlationId) {
+            return correlations.stream().filter(c -> c.correlationId().equals(correlationId)).findFirst()
+                    .orElse(null);
+        }
+
+        Set<String> counted(long currentMajor, Duration interval) {
+            Set<String> ids = new HashSet<>();
+            CountedCorrelations.select(correlations.stream().map(StoredCorrelation::asRecorded).toList(),
+                    currentMajor, interval).forEach(c -> ids.add(c.correlationId()));
+            return ids;
+        }
+
+        /**
+         * When a SUPPORTED hypothesis stops speaking for the metric: for INTERVAL the latest due date among its
+         * counted correlations (each from the end of its period, or its recording if earlier); for POINT, as the
+         * first rule had it, its latest supporting correlation's recording time + the interval.
+         */
+        Instant due(List<StoredCorrelation> all, Instant latestSupport, long currentMajor, Duration interval) {
+            if (rule == DecisionRule.POINT) {
+                return latestSupport == null ? null : RevalidationDue.point(latestSupport, interval);
+            }
+            Set<String> ids = new HashSet<>();
+            CountedCorrelations.select(all.stream().map(StoredCorrelation::asRecorded).toList(), currentMajor,
+                    interval).forEach(c -> ids.add(c.correlationId()));
+            Instant latest = null;
+            for (StoredCorrelation c : all) {
+                if (ids.contains(c.correlationId())) {
+                    Instant due = RevalidationDue.of(c.recordedAt(), c.periodEnd(), interval);
+                    if (latest == null || due.isAfter(latest)) {
+                        latest = due;
+                    }
+                }
+            }
+            return latest;
+        }
     }
 }

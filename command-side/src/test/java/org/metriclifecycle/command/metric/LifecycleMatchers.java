@@ -58,4 +58,19 @@ public final class LifecycleMatchers {
             }
         };
     }
+
+    /** A {@link CorrelationJudged} answer with that verdict. */
+    public static Matcher<Object> judged(org.metriclifecycle.events.Verdict verdict) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object answer) {
+                return answer instanceof CorrelationJudged judged && judged.verdict() == verdict;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a correlation judged ").appendValue(verdict);
+            }
+        };
+    }
 }

@@ -1,5 +1,11 @@
 package org.metriclifecycle.command.metric;
 
+import static org.metriclifecycle.command.metric.MetricTestData.*;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.metriclifecycle.events.evidence.DecisionRule;
+
 import static org.metriclifecycle.command.metric.LifecycleMatchers.invalidField;
 import static org.metriclifecycle.command.metric.MetricTestData.HYPOTHESIS_ID;
 import static org.metriclifecycle.command.metric.MetricTestData.METRIC_ID;
@@ -29,7 +35,8 @@ class LinkHypothesisTest {
         fixture.given(proposed())
                .when(link())
                .expectSuccessfulHandlerExecution()
-               .expectEvents(linked())
+               // Linked from now on: INTERVAL at the default confidence.
+               .expectEvents(linkedInterval(HYPOTHESIS_ID, Direction.POSITIVE))
                .expectNoScheduledDeadlines();
     }
 
@@ -37,7 +44,7 @@ class LinkHypothesisTest {
     void linksASecondHypothesis() {
         fixture.given(proposed(), linked())
                .when(link("hypothesis-2", Direction.NEGATIVE))
-               .expectEvents(linked("hypothesis-2", Direction.NEGATIVE));
+               .expectEvents(linkedInterval("hypothesis-2", Direction.NEGATIVE));
     }
 
     @Test
@@ -46,7 +53,26 @@ class LinkHypothesisTest {
                .when(new LinkHypothesis(METRIC_ID, HYPOTHESIS_ID, "errors", "tracks errors", Direction.POSITIVE, 1.0,
                        3))
                .expectEvents(new HypothesisLinked(METRIC_ID, HYPOTHESIS_ID, "errors", "tracks errors",
-                       Direction.POSITIVE, 1.0, 3));
+                       Direction.POSITIVE, 1.0, 3, DecisionRule.INTERVAL, 0.95));
+    }
+
+    @Test
+    void linksAPointHypothesisWithItsConfidenceWhenAsked() {
+        fixture.given(proposed())
+               .when(new LinkHypothesis(METRIC_ID, HYPOTHESIS_ID, "errors", "tracks errors", Direction.POSITIVE, 0.5,
+                       30, DecisionRule.POINT, 0.9))
+               .expectEvents(new HypothesisLinked(METRIC_ID, HYPOTHESIS_ID, "errors", "tracks errors",
+                       Direction.POSITIVE, 0.5, 30, DecisionRule.POINT, 0.9));
+    }
+
+    @ParameterizedTest(name = "confidence {0} is refused")
+    @ValueSource(doubles = {0.5, 1.0, 0.2, 1.5, Double.NaN})
+    void refusesAConfidenceOutsideHalfToOne(double confidence) {
+        fixture.given(proposed())
+               .when(new LinkHypothesis(METRIC_ID, HYPOTHESIS_ID, "errors", "tracks errors", Direction.POSITIVE, 0.5,
+                       30, DecisionRule.INTERVAL, confidence))
+               .expectException(LifecycleMatchers.invalidField("confidence"))
+               .expectNoEvents();
     }
 
     @Test

@@ -12,10 +12,14 @@ import org.metriclifecycle.command.SimulatedClock;
 record MetricFixture(AggregateTestFixture<MetricAggregate> fixture, SimulatedClock clock) {
 
     static MetricFixture create() {
+        return create(SETTINGS);
+    }
+
+    static MetricFixture create(org.metriclifecycle.command.LifecycleSettings settings) {
         AggregateTestFixture<MetricAggregate> fixture = new AggregateTestFixture<>(MetricAggregate.class);
         SimulatedClock clock = new SimulatedClock(fixture::currentTime);
         fixture.registerInjectableResource(clock);
-        fixture.registerInjectableResource(SETTINGS);
+        fixture.registerInjectableResource(settings);
         fixture.registerAnnotatedCommandHandler(new FixtureMetricAdmission(fixture.getRepository()));
         return new MetricFixture(fixture, clock);
     }

@@ -1,5 +1,15 @@
 package org.metriclifecycle.command.metric;
 
+import java.util.List;
+import java.util.Optional;
+
+import org.metriclifecycle.events.CorrelationInterval;
+import org.metriclifecycle.events.HypothesisStatus;
+import org.metriclifecycle.events.PooledEvidence;
+import org.metriclifecycle.events.evidence.DecisionRule;
+import org.metriclifecycle.events.evidence.FisherEstimate;
+import org.metriclifecycle.events.evidence.Pool;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,8 +34,10 @@ final class MetricTestData {
     static final LifecycleSettings SETTINGS = new LifecycleSettings(LINK_WINDOW, REVALIDATION_INTERVAL);
     static final double MIN_CORRELATION = 0.7;
     static final int MIN_SAMPLE_SIZE = 100;
-    static final LocalDate PERIOD_START = LocalDate.of(2025, 12, 1);
-    static final LocalDate PERIOD_END = LocalDate.of(2025, 12, 31);
+    // The period ends on T0's day: with a revalidation interval of seconds, evidence for an older period would be
+    // past due when posted (409), and a due date counts from the earlier of recording and the period's end.
+    static final LocalDate PERIOD_START = LocalDate.of(2025, 12, 6);
+    static final LocalDate PERIOD_END = LocalDate.of(2026, 1, 5);
 
     private MetricTestData() {
     }
@@ -69,7 +81,7 @@ final class MetricTestData {
 
     static RecordCorrelation record(String correlationId, String hypothesisId, double coefficient, int sampleSize) {
         return new RecordCorrelation(METRIC_ID, correlationId, hypothesisId, coefficient, sampleSize, PERIOD_START,
-                PERIOD_END, CorrelationMethod.SPEARMAN, "eval-pipeline");
+                PERIOD_END, CorrelationMethod.SPEARMAN, source(correlationId));
     }
 
     static RecordCorrelation supporting(String correlationId) {
@@ -80,12 +92,59 @@ final class MetricTestData {
         return record(correlationId, 0.1, 500);
     }
 
-    /** The event {@link #record} yields when recorded at {@code at} against definition version "1.0". */
+    /**
+     * Each correlation of the shared test data comes from its own pipeline, so that their equal periods never
+     * overlap a counted one from the same source (which is refused unless it supersedes it).
+     */
+    static String source(String correlationId) {
+        return "eval-pipeline-" + correlationId;
+    }
+
+    /**
+     * The event {@link #record} yields when recorded at {@code at} against definition version "1.0", as the first
+     * correlation of its hypothesis: its own interval at 0.95, its pool of one, and the status the verdict gives.
+     */
     static CorrelationRecorded recorded(String correlationId, String hypothesisId, double coefficient,
                                         int sampleSize, Verdict verdict, Instant at) {
-        Instant due = verdict == Verdict.SUPPORTED ? at.plus(REVALIDATION_INTERVAL) : null;
+        HypothesisStatus status = verdict.isConclusive() ? HypothesisStatus.of(verdict) : HypothesisStatus.OPEN;
+        Instant due = status == HypothesisStatus.SUPPORTED ? at.plus(REVALIDATION_INTERVAL) : null;
+        return recorded(correlationId, hypothesisId, coefficient, sampleSize, verdict, at, status, due,
+                List.of(correlationId));
+    }
+
+    /** The event {@link #record} yields, with the hypothesis status, metric due date and counted ids it carries. */
+    static CorrelationRecorded recorded(String correlationId, String hypothesisId, double coefficient,
+                                        int sampleSize, Verdict verdict, Instant at, HypothesisStatus status,
+                                        Instant due, List<String> countedIds) {
+        return recordedWith(correlationId, hypothesisId, coefficient, sampleSize, verdict, at, status, due,
+                countedIds, List.of(new double[] {coefficient, sampleSize}), null);
+    }
+
+    /**
+     * The full event; {@code pooledCorrelations} lists (r, n) of the counted SPEARMAN correlations, pooled here with
+     * the library the aggregate uses (whose numbers are tested against independent values in events/).
+     */
+    static CorrelationRecorded recordedWith(String correlationId, String hypothesisId, double coefficient,
+                                            int sampleSize, Verdict verdict, Instant at, HypothesisStatus status,
+                                            Instant due, List<String> countedIds, List<double[]> pooledCorrelations,
+                                            String supersedes) {
+        CorrelationInterval interval = FisherEstimate.of(CorrelationMethod.SPEARMAN, coefficient, sampleSize)
+                .map(e -> CorrelationInterval.of(e.interval(0.95))).orElse(null);
+        List<FisherEstimate> estimates = pooledCorrelations.stream()
+                .map(rn -> FisherEstimate.of(CorrelationMethod.SPEARMAN, rn[0], (long) rn[1]))
+                .flatMap(Optional::stream).toList();
+        PooledEvidence pooled = Pool.of(estimates, 0.95).map(PooledEvidence::of).orElse(null);
+        List<String> counted = interval == null && pooledCorrelations.size() == 1 ? List.of() : countedIds;
         return new CorrelationRecorded(METRIC_ID, correlationId, hypothesisId, coefficient, sampleSize,
-                PERIOD_START, PERIOD_END, CorrelationMethod.SPEARMAN, "eval-pipeline", "1.0", verdict, at, due);
+                PERIOD_START, PERIOD_END, CorrelationMethod.SPEARMAN, source(correlationId), "1.0", verdict, at, due,
+                interval, supersedes, status, pooled, counted);
+    }
+
+    /** The hypothesis linked from now on: INTERVAL at 0.95, same criteria as {@link #linked()}. */
+    static HypothesisLinked linkedInterval(String hypothesisId, Direction direction) {
+        return new HypothesisLinked(METRIC_ID, hypothesisId, "user-reported errors",
+                "the rate tracks user-reported errors", direction, MIN_CORRELATION, MIN_SAMPLE_SIZE,
+                DecisionRule.INTERVAL, 0.95);
     }
 
     static CorrelationRecorded recorded(String correlationId, double coefficient, int sampleSize, Verdict verdict,
@@ -95,5 +154,17 @@ final class MetricTestData {
 
     static MetricDeprecated deprecated() {
         return new MetricDeprecated(METRIC_ID, "superseded by a better eval", null, T0);
+    }
+
+    static FisherEstimate pearson(double r, int n) {
+        return FisherEstimate.of(CorrelationMethod.PEARSON, r, n).orElseThrow();
+    }
+
+    /** The same event measured against another definition version. */
+    static CorrelationRecorded onVersion(CorrelationRecorded e, String definitionVersion) {
+        return new CorrelationRecorded(e.metricId(), e.correlationId(), e.hypothesisId(), e.coefficient(),
+                e.sampleSize(), e.periodStart(), e.periodEnd(), e.method(), e.source(), definitionVersion, e.verdict(),
+                e.recordedAt(), e.revalidationDue(), e.interval(), e.supersedes(), e.hypothesisStatus(), e.pooled(),
+                e.counted());
     }
 }

@@ -1,5 +1,12 @@
 package org.metriclifecycle.command.metric;
 
+import static org.metriclifecycle.command.metric.MetricTestData.*;
+import java.util.List;
+import org.metriclifecycle.events.CorrelationInterval;
+import org.metriclifecycle.events.HypothesisStatus;
+import org.metriclifecycle.events.PooledEvidence;
+import org.metriclifecycle.events.evidence.Pool;
+
 import static org.metriclifecycle.command.metric.LifecycleMatchers.invalidField;
 import static org.metriclifecycle.command.metric.MetricTestData.HYPOTHESIS_ID;
 import static org.metriclifecycle.command.metric.MetricTestData.METRIC_ID;
@@ -51,7 +58,7 @@ class RecordCorrelationTest {
                .andGiven(proposed(), linked())
                .when(record("c-1", 0.8, 500))
                .expectSuccessfulHandlerExecution()
-               .expectResultMessagePayload(Verdict.SUPPORTED)
+               .expectResultMessagePayloadMatching(LifecycleMatchers.judged(Verdict.SUPPORTED))
                .expectEvents(recorded("c-1", 0.8, 500, Verdict.SUPPORTED, T0))
                .expectScheduledDeadline(REVALIDATION_INTERVAL,
                        new RevalidationDeadline(T0.plus(REVALIDATION_INTERVAL)))
@@ -81,7 +88,7 @@ class RecordCorrelationTest {
         fixture.givenCurrentTime(T0)
                .andGiven(proposed(), linked(), linked(NEGATIVE_HYPOTHESIS, Direction.NEGATIVE))
                .when(record("c-1", hypothesisId, r, n))
-               .expectResultMessagePayload(expected)
+               .expectResultMessagePayloadMatching(LifecycleMatchers.judged(expected))
                .expectEvents(recorded("c-1", hypothesisId, r, n, expected, T0));
     }
 
@@ -90,7 +97,7 @@ class RecordCorrelationTest {
         fixture.givenCurrentTime(T0)
                .andGiven(proposed(), linked())
                .when(record("c-1", 0.3, 500))
-               .expectResultMessagePayload(Verdict.REFUTED)
+               .expectResultMessagePayloadMatching(LifecycleMatchers.judged(Verdict.REFUTED))
                .expectEvents(recorded("c-1", 0.3, 500, Verdict.REFUTED, T0))
                .expectNoScheduledDeadlines();
     }
@@ -100,7 +107,7 @@ class RecordCorrelationTest {
         fixture.givenCurrentTime(T0)
                .andGiven(proposed(), linked())
                .when(record("c-1", 0.95, 20))
-               .expectResultMessagePayload(Verdict.INCONCLUSIVE)
+               .expectResultMessagePayloadMatching(LifecycleMatchers.judged(Verdict.INCONCLUSIVE))
                .expectNoScheduledDeadlines();
     }
 
@@ -113,7 +120,9 @@ class RecordCorrelationTest {
                .when(new RecordCorrelation(METRIC_ID, "c-1", HYPOTHESIS_ID, 0.2, 500, PERIOD_START, PERIOD_END, null,
                        null))
                .expectEvents(new CorrelationRecorded(METRIC_ID, "c-1", HYPOTHESIS_ID, 0.2, 500, PERIOD_START,
-                       PERIOD_END, CorrelationMethod.PEARSON, null, "2.1", Verdict.REFUTED, T0, null));
+                       PERIOD_END, CorrelationMethod.PEARSON, null, "2.1", Verdict.REFUTED, T0, null,
+                       CorrelationInterval.of(pearson(0.2, 500).interval(0.95)), null, HypothesisStatus.REFUTED,
+                       PooledEvidence.of(Pool.of(List.of(pearson(0.2, 500)), 0.95).orElseThrow()), List.of("c-1")));
     }
 
     @Test
@@ -122,7 +131,7 @@ class RecordCorrelationTest {
                .andGiven(proposed(), linked())
                .when(new RecordCorrelation(METRIC_ID, "c-1", HYPOTHESIS_ID, 0.2, 500, PERIOD_END, PERIOD_END,
                        CorrelationMethod.KENDALL, "nightly"))
-               .expectResultMessagePayload(Verdict.REFUTED);
+               .expectResultMessagePayloadMatching(LifecycleMatchers.judged(Verdict.REFUTED));
     }
 
     @Test
@@ -130,7 +139,7 @@ class RecordCorrelationTest {
         fixture.givenCurrentTime(T0)
                .andGiven(proposed(), linked(), linkWindowExpired())
                .when(record("c-1", 0.9, 500))
-               .expectResultMessagePayload(Verdict.SUPPORTED)
+               .expectResultMessagePayloadMatching(LifecycleMatchers.judged(Verdict.SUPPORTED))
                .expectEvents(recorded("c-1", 0.9, 500, Verdict.SUPPORTED, T0),
                        new MetricReprioritized(METRIC_ID, "c-1", T0));
     }
@@ -157,7 +166,9 @@ class RecordCorrelationTest {
                .andGiven(proposed(), linked(), linkWindowExpired(),
                        recorded("c-1", 0.9, 500, Verdict.SUPPORTED, T0), new MetricReprioritized(METRIC_ID, "c-1", T0))
                .when(record("c-2", 0.9, 500))
-               .expectEvents(recorded("c-2", 0.9, 500, Verdict.SUPPORTED, T0));
+               .expectEvents(recordedWith("c-2", HYPOTHESIS_ID, 0.9, 500, Verdict.SUPPORTED, T0,
+                       HypothesisStatus.SUPPORTED, T0.plus(REVALIDATION_INTERVAL), List.of("c-1", "c-2"),
+                       List.of(new double[] {0.9, 500}, new double[] {0.9, 500}), null));
     }
 
     @Test

@@ -115,8 +115,8 @@ class ReviseDefinitionTest {
         fixture.givenCurrentTime(T0)
                .andGiven(proposed(), linked(), major("2.0", T0))
                .when(MetricTestData.record("c-1", 0.2, 500))
-               .expectEvents(new CorrelationRecorded(METRIC_ID, "c-1", HYPOTHESIS_ID, 0.2, 500, PERIOD_START,
-                       PERIOD_END, CorrelationMethod.SPEARMAN, "eval-pipeline", "2.0", Verdict.REFUTED, T0, null));
+               .expectEvents(MetricTestData.onVersion(
+                       MetricTestData.recorded("c-1", HYPOTHESIS_ID, 0.2, 500, Verdict.REFUTED, T0), "2.0"));
     }
 
     @Test

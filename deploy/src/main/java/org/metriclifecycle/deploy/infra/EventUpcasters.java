@@ -3,7 +3,9 @@ package org.metriclifecycle.deploy.infra;
 import java.util.List;
 
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.metriclifecycle.events.upcasting.CorrelationRecordedPoolUpcaster;
 import org.metriclifecycle.events.upcasting.HypothesisLinkedCriteriaUpcaster;
+import org.metriclifecycle.events.upcasting.HypothesisLinkedDecisionRuleUpcaster;
 
 /** Every upcaster, oldest change first: events are read through them on every path (aggregates, processors, asOf). */
 final class EventUpcasters {
@@ -12,6 +14,7 @@ final class EventUpcasters {
     }
 
     static List<EventUpcaster> all() {
-        return List.of(new HypothesisLinkedCriteriaUpcaster());
+        return List.of(new HypothesisLinkedCriteriaUpcaster(), new HypothesisLinkedDecisionRuleUpcaster(),
+                new CorrelationRecordedPoolUpcaster());
     }
 }
