@@ -3,13 +3,15 @@ package org.metriclifecycle.query.metric;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.metriclifecycle.events.CorrelationInterval;
 import org.metriclifecycle.events.CorrelationMethod;
 import org.metriclifecycle.events.CorrelationRecorded;
 import org.metriclifecycle.events.Verdict;
 
 /**
  * One recorded correlation as the API shows it. {@code source} and {@code definitionVersion} travel with it so a
- * reader can tell which pipeline measured it and against which definition.
+ * reader can tell which pipeline measured it and against which definition; {@code interval} is its own confidence
+ * interval (null when none exists); {@code counted} whether it counts towards its hypothesis's pooled status now.
  */
 public record CorrelationView(
         String correlationId,
@@ -21,11 +23,35 @@ public record CorrelationView(
         Verdict verdict,
         Instant recordedAt,
         String source,
-        String definitionVersion) {
+        String definitionVersion,
+        CorrelationInterval interval,
+        boolean counted) {
+
+    public CorrelationView(String correlationId, double coefficient, int sampleSize, LocalDate periodStart,
+                           LocalDate periodEnd, CorrelationMethod method, Verdict verdict, Instant recordedAt,
+                           String source, String definitionVersion) {
+        this(correlationId, coefficient, sampleSize, periodStart, periodEnd, method, verdict, recordedAt, source,
+                definitionVersion, null, verdict.isConclusive());
+    }
 
     public static CorrelationView of(CorrelationRecorded recorded) {
         return new CorrelationView(recorded.correlationId(), recorded.coefficient(), recorded.sampleSize(),
                 recorded.periodStart(), recorded.periodEnd(), recorded.method(), recorded.verdict(),
-                recorded.recordedAt(), recorded.source(), recorded.definitionVersion());
+                recorded.recordedAt(), recorded.source(), recorded.definitionVersion(), recorded.interval(),
+                countedWhenRecorded(recorded));
+    }
+
+    /**
+     * Whether the correlation counted when it was recorded: it is among the ids it carries, or, for a correlation
+     * judged the first way (which carries none), it was conclusive, as the latest conclusive one decided.
+     */
+    static boolean countedWhenRecorded(CorrelationRecorded recorded) {
+        return recorded.counted() != null ? recorded.counted().contains(recorded.correlationId())
+                : recorded.verdict().isConclusive();
+    }
+
+    public CorrelationView uncounted() {
+        return new CorrelationView(correlationId, coefficient, sampleSize, periodStart, periodEnd, method, verdict,
+                recordedAt, source, definitionVersion, interval, false);
     }
 }

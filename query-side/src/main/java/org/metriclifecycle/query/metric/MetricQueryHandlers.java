@@ -74,6 +74,28 @@ public class MetricQueryHandlers {
         return view;
     }
 
+    /** The metric's correlations folded from its stream; null for an unknown metric or hypothesis. */
+    @QueryHandler
+    public CorrelationPage correlations(ListCorrelations query) {
+        if (store.lastAppliedSequence(query.metricId()).isEmpty()) {
+            return null;
+        }
+        DomainEventStream events = eventStore.readEvents(query.metricId(), 0L);
+        CorrelationListing listing = new CorrelationListing();
+        while (events.hasNext()) {
+            if (events.next().getPayload() instanceof MetricEvent event) {
+                listing.apply(event);
+            }
+        }
+        if (query.hypothesisId() != null && !listing.hasHypothesis(query.hypothesisId())) {
+            return null;
+        }
+        List<CorrelationListItem> all = listing.items(query.hypothesisId());
+        long from = Math.min((long) query.page() * query.size(), all.size());
+        long to = Math.min(from + query.size(), all.size());
+        return new CorrelationPage(all.subList((int) from, (int) to), all.size());
+    }
+
     @QueryHandler
     public MetricPage list(ListMetrics query) {
         MetricFilter filter = query.filter() == null ? MetricFilter.any() : query.filter();

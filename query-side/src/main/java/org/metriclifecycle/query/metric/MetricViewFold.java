@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.metriclifecycle.events.BlindSpotRecorded;
 import org.metriclifecycle.events.CorrelationRecorded;
+import org.metriclifecycle.events.CorrelationSuperseded;
 import org.metriclifecycle.events.HypothesisLinked;
 import org.metriclifecycle.events.HypothesisStatus;
 import org.metriclifecycle.events.MetricDefinitionRevised;
@@ -54,6 +55,8 @@ public final class MetricViewFold {
             next = link(current, linked);
         } else if (event instanceof CorrelationRecorded recorded) {
             next = record(current, recorded);
+        } else if (event instanceof CorrelationSuperseded superseded) {
+            next = supersede(current, superseded);
         } else if (event instanceof MetricDeprioritized deprioritized) {
             next = current.withDeprioritizedAt(deprioritized.deprioritizedAt());
         } else if (event instanceof MetricReprioritized) {
@@ -101,9 +104,13 @@ public final class MetricViewFold {
         for (HypothesisView hypothesis : current.hypotheses()) {
             if (hypothesis.hypothesisId().equals(recorded.hypothesisId())) {
                 HypothesisView updated = hypothesis.withLatestCorrelation(correlation);
-                // An inconclusive correlation is evidence on display but never a judgement.
-                if (recorded.verdict().isConclusive()) {
-                    updated = updated.withStatus(HypothesisStatus.of(recorded.verdict()));
+                // The write side decided the status (pooled, or the latest conclusive verdict for POINT); a
+                // first-revision inconclusive correlation is evidence on display but never a judgement.
+                if (recorded.statusAfter().isPresent()) {
+                    updated = updated.withStatus(recorded.statusAfter().get());
+                }
+                if (recorded.carriesStatus()) {
+                    updated = updated.withPooled(recorded.pooled());
                 }
                 hypotheses.add(updated);
             } else {
@@ -112,7 +119,9 @@ public final class MetricViewFold {
         }
         MetricView next = current.withHypotheses(hypotheses);
         // The write side computed the due date with the interval in force then; the view never recomputes it.
-        if (recorded.verdict() == Verdict.SUPPORTED && recorded.revalidationDue() != null) {
+        if (recorded.carriesStatus()) {
+            next = next.withRevalidationDue(recorded.revalidationDue());
+        } else if (recorded.verdict() == Verdict.SUPPORTED && recorded.revalidationDue() != null) {
             next = next.withRevalidationDue(recorded.revalidationDue());
         }
         if (recorded.verdict().isConclusive()) {
@@ -136,12 +145,27 @@ public final class MetricViewFold {
         }
         List<HypothesisView> reopened = new ArrayList<>(next.hypotheses().size());
         for (HypothesisView hypothesis : next.hypotheses()) {
-            reopened.add(hypothesis.withStatus(HypothesisStatus.OPEN));
+            HypothesisView open = hypothesis.withStatus(HypothesisStatus.OPEN).withPooled(null);
+            if (open.latestCorrelation() != null) {
+                open = open.withLatestCorrelation(open.latestCorrelation().uncounted());
+            }
+            reopened.add(open);
         }
         return next.withHypotheses(reopened)
                 .withLinkDeadline(revised.linkDeadline())
                 .withRevalidationDue(null)
                 .withEvidence(null, null);
+    }
+
+    /** A correction's predecessor stops counting; shown on the latest correlation if it is the one superseded. */
+    private static MetricView supersede(MetricView current, CorrelationSuperseded superseded) {
+        List<HypothesisView> hypotheses = new ArrayList<>(current.hypotheses().size());
+        for (HypothesisView hypothesis : current.hypotheses()) {
+            CorrelationView latest = hypothesis.latestCorrelation();
+            hypotheses.add(latest != null && latest.correlationId().equals(superseded.correlationId())
+                    ? hypothesis.withLatestCorrelation(latest.uncounted()) : hypothesis);
+        }
+        return current.withHypotheses(hypotheses);
     }
 
     private static MetricView addBlindSpot(MetricView current, BlindSpotRecorded recorded) {

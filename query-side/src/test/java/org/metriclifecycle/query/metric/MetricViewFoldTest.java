@@ -92,8 +92,9 @@ class MetricViewFoldTest {
 
         assertThat(view.hypothesis("h1").orElseThrow().status()).isEqualTo(HypothesisStatus.REFUTED);
         assertThat(view.hypothesis("h1").orElseThrow().latestCorrelation().correlationId()).isEqualTo("c2");
-        // Every hypothesis refuted: back to PROPOSED, though the due date of the old support stays on record.
-        assertThat(view.status()).isEqualTo(MetricStatus.PROPOSED);
+        // Every hypothesis refuted: REFUTED (SPEC's precedence; it used to fall back to PROPOSED), though the due
+        // date of the old support stays on record (a first-revision event leaves it alone).
+        assertThat(view.status()).isEqualTo(MetricStatus.REFUTED);
         assertThat(view.revalidationDue()).isEqualTo(day(1).plus(REVALIDATION));
     }
 

@@ -51,7 +51,8 @@ class ViewDiffTest {
 
         assertThat(changes.keySet()).containsExactly("hypotheses[h2].hypothesisId", "hypotheses[h2].outcome",
                 "hypotheses[h2].statement", "hypotheses[h2].direction", "hypotheses[h2].minCorrelation",
-                "hypotheses[h2].minSampleSize", "hypotheses[h2].status");
+                "hypotheses[h2].minSampleSize", "hypotheses[h2].status", "hypotheses[h2].decisionRule",
+                "hypotheses[h2].confidence", "hypotheses[h2].samplesNeeded");
         assertThat(changes.get("hypotheses[h2].status")).isEqualTo(new FieldChange(null, "OPEN"));
         assertThat(changes.get("hypotheses[h2].minCorrelation")).isEqualTo(new FieldChange(null, 0.7));
         assertThat(changes.get("hypotheses[h2].minSampleSize")).isEqualTo(new FieldChange(null, 500));
@@ -76,6 +77,7 @@ class ViewDiffTest {
                 "hypotheses[h2].latestCorrelation.recordedAt",
                 "hypotheses[h2].latestCorrelation.source",
                 "hypotheses[h2].latestCorrelation.definitionVersion",
+                "hypotheses[h2].latestCorrelation.counted",
                 "evidenceVersion",
                 "lastSupportedAt");
         assertThat(changes.get("status")).isEqualTo(new FieldChange("LINKED", "VALIDATED"));
@@ -99,7 +101,8 @@ class ViewDiffTest {
 
         // Same sample size, period, method, source and version: none of those appear.
         assertThat(changes).containsExactly(
-                Map.entry("status", new FieldChange("VALIDATED", "PROPOSED")),
+                // Every hypothesis refuted: the metric is REFUTED (SPEC's precedence), no longer PROPOSED.
+                Map.entry("status", new FieldChange("VALIDATED", "REFUTED")),
                 Map.entry("hypotheses[h1].status", new FieldChange("SUPPORTED", "REFUTED")),
                 Map.entry("hypotheses[h1].latestCorrelation.correlationId", new FieldChange("c1", "c2")),
                 Map.entry("hypotheses[h1].latestCorrelation.coefficient", new FieldChange(0.8, 0.2)),
@@ -179,7 +182,10 @@ class ViewDiffTest {
                 .containsEntry("evidenceVersion", new FieldChange("1.0", null))
                 .containsEntry("lastSupportedAt", new FieldChange("2026-01-02T00:00:00.000Z", null))
                 .containsEntry("revisions[0].major", new FieldChange(null, true));
-        assertThat(changes.keySet()).noneMatch(path -> path.contains("latestCorrelation"));
+        // The correlations stay on display; only whether the latest one counts changes (old evidence does not).
+        assertThat(changes).containsEntry("hypotheses[h1].latestCorrelation.counted", new FieldChange(true, false));
+        assertThat(changes.keySet()).filteredOn(path -> path.contains("latestCorrelation"))
+                .containsExactly("hypotheses[h1].latestCorrelation.counted");
     }
 
     @Test

@@ -46,10 +46,11 @@ class ViewJsonTest {
                 "lastSupportedAt", "blindSpots", "revisions", "nextOwner", "nextHandoffAt");
         JsonNode hypothesis = tree.get("hypotheses").get(0);
         assertThat(names(hypothesis)).containsExactly("hypothesisId", "outcome", "statement", "direction",
-                "minCorrelation", "minSampleSize", "status", "latestCorrelation");
+                "minCorrelation", "minSampleSize", "status", "latestCorrelation", "pooled", "decisionRule", "confidence",
+                "samplesNeeded");
         assertThat(names(hypothesis.get("latestCorrelation"))).containsExactly("correlationId", "coefficient",
                 "sampleSize", "periodStart", "periodEnd", "method", "verdict", "recordedAt", "source",
-                "definitionVersion");
+                "definitionVersion", "interval", "counted");
     }
 
     @Test

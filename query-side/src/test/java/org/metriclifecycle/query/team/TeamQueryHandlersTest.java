@@ -102,7 +102,8 @@ class TeamQueryHandlersTest {
         assertThat(summary.metricsCounted()).isEqualTo(3);
         assertThat(summary.countsByStatus()).containsExactly(
                 Map.entry(MetricStatus.PROPOSED, 1), Map.entry(MetricStatus.LINKED, 0),
-                Map.entry(MetricStatus.VALIDATED, 1), Map.entry(MetricStatus.DEPRIORITIZED, 1),
+                Map.entry(MetricStatus.VALIDATED, 1), Map.entry(MetricStatus.REFUTED, 0),
+                Map.entry(MetricStatus.DEPRIORITIZED, 1),
                 Map.entry(MetricStatus.DEPRECATED, 1));
         assertThat(summary.ownerLoad()).containsExactly(Map.entry("ada", 1), Map.entry("lena", 2));
         assertThat(summary.blindSpots()).isEqualTo(3);
@@ -125,7 +126,7 @@ class TeamQueryHandlersTest {
 
         assertThat(summary.coreMetricLimit()).isEqualTo(5);
         assertThat(summary.metricsCounted()).isZero();
-        assertThat(summary.countsByStatus()).hasSize(5).allSatisfy((status, count) -> assertThat(count).isZero());
+        assertThat(summary.countsByStatus()).hasSize(6).allSatisfy((status, count) -> assertThat(count).isZero());
         assertThat(summary.ownerLoad()).isEmpty();
         assertThat(handlers.review(new FindTeamReview(TEAM)).metrics()).isEmpty();
     }

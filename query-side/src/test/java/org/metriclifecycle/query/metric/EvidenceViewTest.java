@@ -1,0 +1,134 @@
+package org.metriclifecycle.query.metric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.metriclifecycle.query.metric.TestEvents.T0;
+import static org.metriclifecycle.query.metric.TestEvents.day;
+import static org.metriclifecycle.query.metric.TestEvents.proposed;
+import static org.metriclifecycle.query.metric.TestEvents.revised;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.metriclifecycle.events.CorrelationInterval;
+import org.metriclifecycle.events.CorrelationMethod;
+import org.metriclifecycle.events.CorrelationRecorded;
+import org.metriclifecycle.events.CorrelationSuperseded;
+import org.metriclifecycle.events.Direction;
+import org.metriclifecycle.events.HypothesisLinked;
+import org.metriclifecycle.events.HypothesisStatus;
+import org.metriclifecycle.events.MetricEvent;
+import org.metriclifecycle.events.MetricStatus;
+import org.metriclifecycle.events.PooledEvidence;
+import org.metriclifecycle.events.Verdict;
+import org.metriclifecycle.events.evidence.DecisionRule;
+
+/** The view and the correlation listing of INTERVAL hypotheses: what the write side carried is what they show. */
+class EvidenceViewTest {
+
+    private static final String M = "m-1";
+
+    static HypothesisLinked interval(String id) {
+        return new HypothesisLinked(M, id, "errors", "tracks errors", Direction.POSITIVE, 0.7, 100,
+                DecisionRule.INTERVAL, 0.95);
+    }
+
+    static CorrelationRecorded carried(String id, Verdict verdict, HypothesisStatus status, Instant due,
+                                       PooledEvidence pooled, String supersedes, List<String> counted, Instant at) {
+        return new CorrelationRecorded(M, id, "h1", 0.8, 1200, LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31),
+                CorrelationMethod.PEARSON, "nightly", "1.0", verdict, at, due, new CorrelationInterval(0.78, 0.82),
+                supersedes, status, pooled, counted);
+    }
+
+    static final PooledEvidence POOL = new PooledEvidence(0.8, 0.78, 0.82, 1200, 1, 0, 0, 1.0986, 0.0289);
+    static final PooledEvidence REFUTING_POOL = new PooledEvidence(0.6, 0.58, 0.62, 2400, 2, 30, 0.97, 0.69, 0.02);
+
+    private static MetricView fold(MetricEvent... events) {
+        MetricView view = null;
+        for (MetricEvent e : events) {
+            view = MetricViewFold.apply(view, e);
+        }
+        return view;
+    }
+
+    @Test
+    void aNewHypothesisShowsItsRuleConfidenceAndSamplesNeeded() {
+        HypothesisView h = fold(proposed(M, T0), interval("h1")).hypothesis("h1").orElseThrow();
+        assertThat(h.decisionRule()).isEqualTo(DecisionRule.INTERVAL);
+        assertThat(h.confidence()).isEqualTo(0.95);
+        // ceil((1.959964 / (atanh(0.8) - atanh(0.7)))^2) + 3 = ceil(71.796...) + 3 = 75 (checked in Python)
+        assertThat(h.samplesNeeded()).isEqualTo(75);
+        assertThat(h.pooled()).isNull();
+    }
+
+    @Test
+    void theCarriedStatusPoolAndDueDateAreShown() {
+        MetricView view = fold(proposed(M, T0), interval("h1"),
+                carried("c1", Verdict.SUPPORTED, HypothesisStatus.SUPPORTED, day(90), POOL, null, List.of("c1"),
+                        day(1)));
+        HypothesisView h = view.hypothesis("h1").orElseThrow();
+        assertThat(view.status()).isEqualTo(MetricStatus.VALIDATED);
+        assertThat(view.revalidationDue()).isEqualTo(day(90));
+        assertThat(h.pooled()).isEqualTo(POOL);
+        assertThat(h.latestCorrelation().counted()).isTrue();
+        assertThat(h.latestCorrelation().interval()).isEqualTo(new CorrelationInterval(0.78, 0.82));
+    }
+
+    @Test
+    void aSupportingCorrelationDoesNotValidateWhenThePoolRefutes() {
+        MetricView view = fold(proposed(M, T0), interval("h1"),
+                carried("c1", Verdict.SUPPORTED, HypothesisStatus.REFUTED, null, REFUTING_POOL, null,
+                        List.of("c0", "c1"), day(1)));
+        assertThat(view.hypothesis("h1").orElseThrow().status()).isEqualTo(HypothesisStatus.REFUTED);
+        assertThat(view.status()).isEqualTo(MetricStatus.REFUTED);
+        assertThat(view.revalidationDue()).isNull();
+    }
+
+    @Test
+    void theListingIsNewestFirstWithCountedAndSupersededBy() {
+        CorrelationListing listing = new CorrelationListing();
+        List.of(proposed(M, T0), interval("h1"), interval("h2"),
+                carried("c1", Verdict.REFUTED, HypothesisStatus.REFUTED, null, REFUTING_POOL, null, List.of("c1"),
+                        day(1)),
+                new CorrelationSuperseded(M, "c1", "h1", "c2", day(2)),
+                carried("c2", Verdict.SUPPORTED, HypothesisStatus.SUPPORTED, day(90), POOL, "c1", List.of("c2"),
+                        day(2)))
+                .forEach(listing::apply);
+        List<CorrelationListItem> items = listing.items(null);
+        assertThat(items).extracting(CorrelationListItem::correlationId).containsExactly("c2", "c1");
+        assertThat(items.get(0).counted()).isTrue();
+        assertThat(items.get(0).supersedes()).isEqualTo("c1");
+        assertThat(items.get(1).counted()).isFalse();
+        assertThat(items.get(1).supersededBy()).isEqualTo("c2");
+        assertThat(listing.items("h2")).isEmpty();
+        assertThat(listing.hasHypothesis("h2")).isTrue();
+        assertThat(listing.hasHypothesis("h3")).isFalse();
+    }
+
+    @Test
+    void aMajorRevisionStopsEverythingBeforeItFromCounting() {
+        CorrelationListing listing = new CorrelationListing();
+        List.of(proposed(M, T0), interval("h1"),
+                carried("c1", Verdict.SUPPORTED, HypothesisStatus.SUPPORTED, day(90), POOL, null, List.of("c1"),
+                        day(1)),
+                revised(M, "1.0", "2.0", day(2))).forEach(listing::apply);
+        assertThat(listing.items(null)).extracting(CorrelationListItem::counted).containsExactly(false);
+        MetricView view = fold(proposed(M, T0), interval("h1"),
+                carried("c1", Verdict.SUPPORTED, HypothesisStatus.SUPPORTED, day(90), POOL, null, List.of("c1"),
+                        day(1)),
+                revised(M, "1.0", "2.0", day(2)));
+        assertThat(view.hypothesis("h1").orElseThrow().pooled()).isNull();
+        assertThat(view.hypothesis("h1").orElseThrow().latestCorrelation().counted()).isFalse();
+    }
+
+    @Test
+    void aFirstRuleCorrelationCountsWhileItIsTheLatestConclusiveOne() {
+        CorrelationListing listing = new CorrelationListing();
+        List.of(proposed(M, T0), TestEvents.linked(M, "h1"),
+                TestEvents.correlation(M, "c1", "h1", Verdict.SUPPORTED, day(1)),
+                TestEvents.correlation(M, "c2", "h1", Verdict.INCONCLUSIVE, day(2)),
+                TestEvents.correlation(M, "c3", "h1", Verdict.REFUTED, day(3))).forEach(listing::apply);
+        assertThat(listing.items(null)).extracting(CorrelationListItem::counted).containsExactly(true, false, false);
+    }
+}
