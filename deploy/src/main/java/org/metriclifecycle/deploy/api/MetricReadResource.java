@@ -26,7 +26,9 @@ import org.metriclifecycle.deploy.security.Authorized;
 import org.metriclifecycle.events.MetricStatus;
 import org.metriclifecycle.query.metric.FindMetric;
 import org.metriclifecycle.query.metric.FindMetricAsOf;
+import org.metriclifecycle.query.metric.CorrelationPage;
 import org.metriclifecycle.query.metric.FindMetricHistory;
+import org.metriclifecycle.query.metric.ListCorrelations;
 import org.metriclifecycle.query.metric.HistoryEntry;
 import org.metriclifecycle.query.metric.ListMetrics;
 import org.metriclifecycle.query.metric.MetricFilter;
@@ -102,6 +104,29 @@ public class MetricReadResource {
         return history.entries();
     }
 
+    @GET
+    @Path("{metricId}/correlations")
+    @Operation(summary = "Every correlation of the metric, newest first, with its verdict, interval, whether it "
+            + "counts and what superseded it")
+    @APIResponse(responseCode = "200", description = "A page of correlations",
+            content = @Content(schema = @Schema(implementation = CorrelationPage.class)))
+    @APIResponse(responseCode = "404", description = "Unknown metric or hypothesis",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CorrelationPage correlations(@PathParam("metricId") String metricId,
+                                        @QueryParam("hypothesisId") String hypothesisId,
+                                        @Parameter(description = "from 0") @QueryParam("page") String page,
+                                        @Parameter(description = "1..200, default 50") @QueryParam("size") String size) {
+        int pageNumber = QueryParameters.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int pageSize = QueryParameters.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        String hypothesis = QueryParameters.blankToNull(hypothesisId);
+        CorrelationPage correlations = queries.query(new ListCorrelations(metricId, hypothesis, pageNumber, pageSize),
+                ResponseTypes.instanceOf(CorrelationPage.class)).join();
+        if (correlations == null) {
+            throw new NotFoundException(hypothesis == null ? "no metric with id '" + metricId + "'"
+                    : "no metric with id '" + metricId + "' or it has no hypothesis '" + hypothesis + "'");
+        }
+        return correlations;
+    }
 
     private static Instant instant(String name, String value) {
         try {

@@ -1,5 +1,11 @@
 package org.metriclifecycle.deploy.api;
 
+import java.util.OptionalInt;
+
+import org.metriclifecycle.command.metric.CorrelationJudged;
+import org.metriclifecycle.events.evidence.DecisionRule;
+import org.metriclifecycle.events.evidence.SamplesNeeded;
+
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -82,10 +88,14 @@ public class MetricWriteResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response linkHypothesis(@PathParam("metricId") String metricId, @Valid @NotNull LinkHypothesisRequest body) {
         String hypothesisId = UUID.randomUUID().toString();
+        DecisionRule rule = body.decisionRule() == null ? DecisionRule.INTERVAL : body.decisionRule();
+        double confidence = body.confidence() == null ? DecisionRule.DEFAULT_CONFIDENCE : body.confidence();
         commands.send(new LinkHypothesis(metricId, hypothesisId, body.outcome(), body.statement(), body.direction(),
-                body.minCorrelation(), body.minSampleSize()), body.reason());
+                body.minCorrelation(), body.minSampleSize(), rule, confidence), body.reason());
+        OptionalInt samplesNeeded = SamplesNeeded.of(body.minCorrelation(), confidence);
         return commands.answer(Response.status(Response.Status.CREATED)
-                .entity(new WriteResponses.HypothesisCreated(hypothesisId)));
+                .entity(new WriteResponses.HypothesisCreated(hypothesisId,
+                        samplesNeeded.isPresent() ? samplesNeeded.getAsInt() : null)));
     }
 
     @POST
@@ -97,16 +107,20 @@ public class MetricWriteResource {
             content = @Content(schema = @Schema(implementation = WriteResponses.CorrelationCreated.class)))
     @APIResponse(responseCode = "404", description = "Unknown metric or hypothesis",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The metric is deprecated",
+    @APIResponse(responseCode = "409", description = "The metric is deprecated; the period overlaps a counted "
+            + "correlation of the same hypothesis and source (name it in supersedes to correct it); the evidence is for "
+            + "an older major version; or it is already past its revalidation due date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response recordCorrelation(@PathParam("metricId") String metricId,
                                       @Valid @NotNull RecordCorrelationRequest body) {
         String correlationId = UUID.randomUUID().toString();
         CorrelationMethod method = body.method() == null ? CorrelationMethod.PEARSON : body.method();
-        Verdict verdict = commands.send(new RecordCorrelation(metricId, correlationId, body.hypothesisId(), body.coefficient(),
-                body.sampleSize(), body.periodStart(), body.periodEnd(), method, body.source()), null);
+        CorrelationJudged judged = commands.send(new RecordCorrelation(metricId, correlationId, body.hypothesisId(),
+                body.coefficient(), body.sampleSize(), body.periodStart(), body.periodEnd(), method, body.source(),
+                blankToNull(body.definitionVersion()), blankToNull(body.supersedes())), null);
         return commands.answer(Response.status(Response.Status.CREATED)
-                .entity(new WriteResponses.CorrelationCreated(correlationId, verdict)));
+                .entity(new WriteResponses.CorrelationCreated(correlationId, judged.verdict(), judged.interval(),
+                        judged.hypothesisStatus())));
     }
 
     @POST

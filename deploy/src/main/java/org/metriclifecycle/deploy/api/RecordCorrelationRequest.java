@@ -19,5 +19,7 @@ public record RecordCorrelationRequest(
         @NotNull LocalDate periodStart,
         @NotNull LocalDate periodEnd,
         CorrelationMethod method,
-        @Size(max = 500) String source) {
+        @Size(max = 500) String source,
+        @Size(max = 64) String definitionVersion,
+        @Size(max = 64) String supersedes) {
 }

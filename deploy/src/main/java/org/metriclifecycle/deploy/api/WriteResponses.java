@@ -1,5 +1,7 @@
 package org.metriclifecycle.deploy.api;
 
+import org.metriclifecycle.events.CorrelationInterval;
+import org.metriclifecycle.events.HypothesisStatus;
 import org.metriclifecycle.events.Verdict;
 
 /** The ids a write made, as SPEC's HTTP API answers them. */
@@ -11,10 +13,13 @@ final class WriteResponses {
     record MetricCreated(String metricId) {
     }
 
-    record HypothesisCreated(String hypothesisId) {
+    /** {@code samplesNeeded} is null when minCorrelation is 0.99 or more. */
+    record HypothesisCreated(String hypothesisId, Integer samplesNeeded) {
     }
 
-    record CorrelationCreated(String correlationId, Verdict verdict) {
+    /** {@code interval} is null when the sample is too small to have one. */
+    record CorrelationCreated(String correlationId, Verdict verdict, CorrelationInterval interval,
+                              HypothesisStatus hypothesisStatus) {
     }
 
     record MetricDeprecated(String metricId) {

@@ -34,7 +34,7 @@ public record Card(String metricId, String name, String owner, String version, M
         String clock = "";
         String urgency = "calm";
         Instant due = switch (metric.status()) {
-            case PROPOSED, LINKED -> metric.linkDeadline();
+            case PROPOSED, LINKED, REFUTED -> metric.linkDeadline();
             case VALIDATED -> metric.revalidationDue();
             default -> null;
         };

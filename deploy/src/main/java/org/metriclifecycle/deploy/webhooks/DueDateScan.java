@@ -50,7 +50,8 @@ public final class DueDateScan {
                     added += fanOut.enqueue(Notifications.revalidationDue(metric, now),
                             dedupKey(WebhookEventKind.REVALIDATION_DUE, metric.metricId(), metric.revalidationDue()));
                 }
-                if ((metric.status() == MetricStatus.PROPOSED || metric.status() == MetricStatus.LINKED)
+                if ((metric.status() == MetricStatus.PROPOSED || metric.status() == MetricStatus.LINKED
+                        || metric.status() == MetricStatus.REFUTED)
                         && dueSoon(metric.linkDeadline(), now)) {
                     added += fanOut.enqueue(Notifications.linkDeadlineDue(metric, now),
                             dedupKey(WebhookEventKind.LINK_DEADLINE_DUE, metric.metricId(), metric.linkDeadline()));

@@ -1,5 +1,11 @@
 package org.metriclifecycle.deploy.api;
 
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThan;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -86,17 +92,30 @@ class MetricLifecycleApiTest {
         view(metricId).body("status", equalTo("LINKED"))
                 .body("hypotheses[0].latestCorrelation.verdict", equalTo("INCONCLUSIVE"));
 
-        assertThat(correlate(metricId, hypothesisId, -0.7, 500)).isEqualTo("SUPPORTED");
+        // Under the INTERVAL rule (the default for new hypotheses) r = -0.7 over 500 straddles the bar of 0.7: it
+        // used to be SUPPORTED (|r| >= 0.7); now its interval must clear the bar. r = -0.8 over 600 does.
+        assertThat(correlate(metricId, hypothesisId, -0.7, 500)).isEqualTo("INCONCLUSIVE");
+        post("/api/v1/metrics/" + metricId + "/correlations", correlation(hypothesisId, -0.8, 600)).statusCode(201)
+                .body("verdict", equalTo("SUPPORTED"))
+                .body("interval.low", lessThan(-0.77f)).body("interval.high", greaterThan(-0.78f))
+                .body("hypothesisStatus", equalTo("SUPPORTED"));
         view(metricId).body("status", equalTo("VALIDATED"))
                 .body("hypotheses[0].status", equalTo("SUPPORTED"))
-                .body("hypotheses[0].latestCorrelation.coefficient", equalTo(-0.7f))
+                .body("hypotheses[0].latestCorrelation.coefficient", equalTo(-0.8f))
                 .body("hypotheses[0].latestCorrelation.method", equalTo("PEARSON"))
-                .body("hypotheses[0].latestCorrelation.periodStart", equalTo("2026-01-01"))
+                .body("hypotheses[0].latestCorrelation.periodStart", equalTo(Api.daysAgo(30)))
+                .body("hypotheses[0].latestCorrelation.counted", equalTo(true))
+                .body("hypotheses[0].pooled.correlations", equalTo(3))
+                .body("hypotheses[0].pooled.sampleSize", equalTo(1200))
                 .body("revalidationDue", matchesPattern(INSTANT));
 
+        // A strong contrary correlation pulls the pool below the bar: every hypothesis refuted is REFUTED (it used
+        // to fall back to PROPOSED). Inside the link window that is all that happens.
         assertThat(correlate(metricId, hypothesisId, 0.8, 900)).isEqualTo("REFUTED");
-        view(metricId).body("status", equalTo("PROPOSED"))
-                .body("hypotheses[0].status", equalTo("REFUTED"));
+        view(metricId).body("status", equalTo("REFUTED"))
+                .body("hypotheses[0].status", equalTo("REFUTED"))
+                .body("revalidationDue", nullValue())
+                .body("deprioritizedAt", nullValue());
     }
 
     @Test
@@ -105,8 +124,10 @@ class MetricLifecycleApiTest {
         String hypothesisId = link(metricId, "POSITIVE", 0.5, 3);
         Map<String, Object> body = correlation(hypothesisId, 0.5, 3);
         body.put("method", "KENDALL");
+        // Three samples give KENDALL no interval (n <= 4): INCONCLUSIVE, not the SUPPORTED the first rule gave.
         post("/api/v1/metrics/" + metricId + "/correlations", body).statusCode(201)
-                .body("verdict", equalTo("SUPPORTED")).body("correlationId", notNullValue());
+                .body("verdict", equalTo("INCONCLUSIVE")).body("interval", nullValue())
+                .body("correlationId", notNullValue());
         view(metricId).body("hypotheses[0].latestCorrelation.method", equalTo("KENDALL"));
     }
 
@@ -233,7 +254,7 @@ class MetricLifecycleApiTest {
             post(path + "/correlations", body).statusCode(400).body("errors.field", hasItem(bad[0]));
         }
         Map<String, Object> backwards = correlation(hypothesisId, 0.5, 10);
-        backwards.put("periodStart", "2026-03-01");
+        backwards.put("periodStart", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString());
         post(path + "/correlations", backwards).statusCode(400);
         view(metricId).body("status", equalTo("LINKED")).body("hypotheses", hasSize(1))
                 .body("hypotheses[0].latestCorrelation", nullValue());

@@ -2,6 +2,8 @@ package org.metriclifecycle.deploy.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,10 +55,22 @@ public final class Api {
         body.put("hypothesisId", hypothesisId);
         body.put("coefficient", coefficient);
         body.put("sampleSize", sampleSize);
-        body.put("periodStart", "2026-01-01");
-        body.put("periodEnd", "2026-01-31");
-        body.put("source", "eval-pipeline");
+        // The last 30 days up to today (UTC): older evidence would be past its revalidation due date (409), and
+        // each call comes from a pipeline of its own, so equal periods never overlap a counted one from the same
+        // source (409 unless it supersedes it). Tests of those refusals set period and source themselves.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        body.put("periodStart", today.minusDays(30).toString());
+        body.put("periodEnd", today.toString());
+        body.put("source", "eval-pipeline-" + COUNTER.incrementAndGet());
         return body;
+    }
+
+    public static String today() {
+        return LocalDate.now(ZoneOffset.UTC).toString();
+    }
+
+    public static String daysAgo(int days) {
+        return LocalDate.now(ZoneOffset.UTC).minusDays(days).toString();
     }
 
     public static ValidatableResponse post(String path, Object body) {
