@@ -61,9 +61,17 @@ final class HttpCommandClient implements Step {
         return correlationBody(hypothesisId, evidence);
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong SOURCES = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The last 30 days up to today (UTC), from a source of its own: older evidence may be past its revalidation due
+     * date (409), and equal periods from one source overlap (409 unless one supersedes the other).
+     */
     static String correlationBody(String hypothesisId, Evidence evidence) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         return "{\"hypothesisId\":\"" + hypothesisId + "\",\"coefficient\":" + evidence.coefficient()
-                + ",\"sampleSize\":" + evidence.sampleSize() + ",\"periodStart\":\"2026-01-01\","
-                + "\"periodEnd\":\"2026-01-31\",\"method\":\"PEARSON\",\"source\":\"eval-pipeline\"}";
+                + ",\"sampleSize\":" + evidence.sampleSize() + ",\"periodStart\":\"" + today.minusDays(30) + "\","
+                + "\"periodEnd\":\"" + today + "\",\"method\":\"PEARSON\",\"source\":\"eval-pipeline-"
+                + SOURCES.incrementAndGet() + "\"}";
     }
 }

@@ -92,6 +92,13 @@ public class IdempotentWrites {
                             "another request with this Idempotency-Key is still being processed; retry later");
                 }
             } catch (Exception e) {
+                // A refusal that comes after this key's first request committed is that request's doing (the stream
+                // now holds its write: a second correlation for the same period and source is refused, for
+                // instance): the retry gets the first answer, as if it had arrived afterwards.
+                Optional<StoredAnswer> winner = store.find(caller, key);
+                if (winner.isPresent()) {
+                    return replay(winner.get(), fingerprint);
+                }
                 // A lost race for the stream aborted the whole transaction: run it again, the way commands without a
                 // key are retried (ConcurrencyRetry), unless the winner was this very key's first request.
                 if (!ConcurrencyRetry.lostRace(e) || attempt >= 2) {

@@ -1,5 +1,13 @@
 package org.metriclifecycle.deploy.api;
 
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -66,6 +74,62 @@ class UpcastingTest {
         given().get("/api/v1/metrics/" + metricId + "?asOf=2026-01-03T00:00:00.000Z").then().statusCode(200)
                 .body("hypotheses[0].minSampleSize", equalTo(500));
     }
+
+    /**
+     * A hypothesis stored before the INTERVAL rule (HypothesisLinked revision 2) with a correlation judged then
+     * (CorrelationRecorded revision 1): r = 0.72 over n = 120 against 0.70 was SUPPORTED by the first rule, and stays
+     * so on replay (the INTERVAL rule would call it INCONCLUSIVE). New evidence for it is judged the first way too.
+     */
+    @Test
+    void aHypothesisStoredBeforeTheIntervalRuleKeepsItsVerdictsOnReplay() throws Exception {
+        String metricId = UUID.randomUUID().toString();
+        String team = Api.freshTeam();
+        Instant proposedAt = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
+        Instant recordedAt = proposedAt.plus(Duration.ofDays(1));
+        Instant due = recordedAt.plus(Duration.ofDays(90));
+        LocalDate periodEnd = LocalDate.ofInstant(proposedAt, ZoneOffset.UTC);
+        try (Connection owner = OwnerConnection.open()) {
+            store(owner, metricId, 0, "org.metriclifecycle.events.MetricProposed", "1", "{\"metricId\":\"" + metricId
+                    + "\",\"name\":\"legacy metric\",\"description\":null,\"team\":\"" + team + "\",\"owner\":\"ada\","
+                    + "\"version\":\"1.0\",\"validFor\":null,\"rationale\":null,\"proposedAt\":\"" + proposedAt + "\","
+                    + "\"linkDeadline\":\"" + proposedAt.plus(Duration.ofDays(42)) + "\"}", proposedAt.toString());
+            store(owner, metricId, 1, "org.metriclifecycle.events.HypothesisLinked", "2", "{\"metricId\":\"" + metricId
+                    + "\",\"hypothesisId\":\"h-old\",\"outcome\":\"user-reported errors\",\"statement\":\"r >= 0.7\","
+                    + "\"criteria\":{\"direction\":\"POSITIVE\",\"minCorrelation\":0.7,\"minSampleSize\":100}}",
+                    proposedAt.toString());
+            store(owner, metricId, 2, "org.metriclifecycle.events.CorrelationRecorded", "1", "{\"metricId\":\""
+                    + metricId + "\",\"correlationId\":\"c-old\",\"hypothesisId\":\"h-old\",\"coefficient\":0.72,"
+                    + "\"sampleSize\":120,\"periodStart\":\"" + periodEnd.minusDays(30) + "\",\"periodEnd\":\""
+                    + periodEnd + "\",\"method\":\"PEARSON\",\"source\":\"nightly\",\"definitionVersion\":\"1.0\","
+                    + "\"verdict\":\"SUPPORTED\",\"recordedAt\":\"" + recordedAt + "\",\"revalidationDue\":\"" + due
+                    + "\"}", recordedAt.toString());
+        }
+
+        given().get("/api/v1/metrics/" + metricId + "?asOf=" + recordedAt.plusSeconds(1)).then().statusCode(200)
+                .body("status", equalTo("VALIDATED"))
+                .body("revalidationDue", equalTo(ISO.format(due)))
+                .body("hypotheses[0].decisionRule", equalTo("POINT"))
+                .body("hypotheses[0].confidence", equalTo(0.95f))
+                .body("hypotheses[0].latestCorrelation.verdict", equalTo("SUPPORTED"))
+                .body("hypotheses[0].latestCorrelation.interval", nullValue());
+
+        // The aggregate rebuilt from the old rows: an inconclusive sample (n < 100) changes nothing, and a POINT
+        // verdict still compares r itself with the bar (0.72 over 150 is SUPPORTED, not INCONCLUSIVE).
+        assertThat(Api.correlate(metricId, "h-old", 0.9, 50)).isEqualTo("INCONCLUSIVE");
+        Api.view(metricId).statusCode(200).body("status", equalTo("VALIDATED"))
+                .body("revalidationDue", equalTo(ISO.format(due)))
+                .body("hypotheses[0].status", equalTo("SUPPORTED"));
+        assertThat(Api.correlate(metricId, "h-old", 0.72, 150)).isEqualTo("SUPPORTED");
+        given().get("/api/v1/metrics/" + metricId + "/correlations").then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("items[2].correlationId", equalTo("c-old"))
+                .body("items[2].verdict", equalTo("SUPPORTED"));
+        given().get("/api/v1/metrics/" + metricId + "/history").then().statusCode(200)
+                .body("[2].type", equalTo("CorrelationRecorded"));
+    }
+
+    private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private static void store(Connection owner, String metricId, long sequence, String type, String revision,
                               String payload, String timestamp) throws Exception {

@@ -156,7 +156,7 @@ final class ClientLoad {
                 }
                 write("correlation", team, metricId, hypothesisId, "/api/v1/metrics/" + metricId + "/correlations",
                         "{\"hypothesisId\":\"" + hypothesisId + "\",\"coefficient\":0.9,\"sampleSize\":" + sessions
-                                + ",\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-01-31\"}", "correlationId");
+                                + periodAndSource(), "correlationId");
             }
         }
     }
@@ -210,5 +210,17 @@ final class ClientLoad {
         }
         acks.add(new Ack(kind, team, metricId == null ? id : metricId, id, hypothesisId, System.nanoTime()));
         return id;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong SOURCES = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The last 30 days up to today (UTC), from a source of its own: older evidence would be past its revalidation
+     * due date (409), and equal periods from one source overlap (409 unless one supersedes the other).
+     */
+    static String periodAndSource() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        return ",\"periodStart\":\"" + today.minusDays(30) + "\",\"periodEnd\":\"" + today
+                + "\",\"source\":\"load-" + SOURCES.incrementAndGet() + "\"}";
     }
 }

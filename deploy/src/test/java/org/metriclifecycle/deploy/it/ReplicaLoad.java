@@ -208,6 +208,18 @@ final class ReplicaLoad {
     /** Supporting (r 0.9 over 100 sessions) or inconclusive (5 sessions, below the hypothesis's minimum). */
     private static String correlation(String hypothesisId, boolean supporting) {
         return "{\"hypothesisId\":\"" + hypothesisId + "\",\"coefficient\":0.9,\"sampleSize\":"
-                + (supporting ? 100 : 5) + ",\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-01-31\"}";
+                + (supporting ? 100 : 5) + periodAndSource();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong SOURCES = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The last 30 days up to today (UTC), from a source of its own: older evidence would be past its revalidation
+     * due date (409), and equal periods from one source overlap (409 unless one supersedes the other).
+     */
+    static String periodAndSource() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        return ",\"periodStart\":\"" + today.minusDays(30) + "\",\"periodEnd\":\"" + today
+                + "\",\"source\":\"load-" + SOURCES.incrementAndGet() + "\"}";
     }
 }

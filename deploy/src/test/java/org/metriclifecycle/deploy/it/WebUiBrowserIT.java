@@ -124,8 +124,10 @@ class WebUiBrowserIT {
                 new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
         detail.fill("#correlate-coefficient", "0.72");
         detail.fill("#correlate-sampleSize", "800");
-        detail.fill("#correlate-periodStart", "2026-01-01");
-        detail.fill("#correlate-periodEnd", "2026-01-31");
+        // A period ending today (UTC): older evidence may already be past its revalidation due date (409).
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        detail.fill("#correlate-periodStart", today.minusDays(30).toString());
+        detail.fill("#correlate-periodEnd", today.toString());
         detail.fill("#correlate-source", "eval-pipeline");
         detail.click("#correlate button[type=submit]");
         assertThat(text(detail, "#correlate [data-form-status]")).contains("SUPPORTED");
