@@ -9,15 +9,27 @@ import java.util.Objects;
  *
  * @param linkWindow           how long after proposal a metric has to earn a supported hypothesis
  * @param revalidationInterval how long a supporting correlation keeps a metric validated
+ * @param shadowMinObserve     the shortest observeFor a shadow check may ask for (config
+ *                             {@code metrics.shadow.min-observe}; tests lower it)
  */
-public record LifecycleSettings(Duration linkWindow, Duration revalidationInterval) {
+public record LifecycleSettings(Duration linkWindow, Duration revalidationInterval, Duration shadowMinObserve) {
 
     public static final Duration DEFAULT_LINK_WINDOW = Duration.ofDays(42);
     public static final Duration DEFAULT_REVALIDATION_INTERVAL = Duration.ofDays(90);
+    public static final Duration DEFAULT_SHADOW_MIN_OBSERVE = Duration.ofHours(1);
+    /** The longest observeFor a shadow check may ask for. */
+    public static final Duration SHADOW_MAX_OBSERVE = Duration.ofDays(30);
+    /** The observeFor of a shadow check that states none. */
+    public static final Duration DEFAULT_SHADOW_OBSERVE = Duration.ofHours(72);
 
     public LifecycleSettings {
         requirePositive(linkWindow, "linkWindow");
         requirePositive(revalidationInterval, "revalidationInterval");
+        requirePositive(shadowMinObserve, "shadowMinObserve");
+    }
+
+    public LifecycleSettings(Duration linkWindow, Duration revalidationInterval) {
+        this(linkWindow, revalidationInterval, DEFAULT_SHADOW_MIN_OBSERVE);
     }
 
     public static LifecycleSettings defaults() {

@@ -6,7 +6,7 @@ package org.metriclifecycle.events;
  */
 public sealed interface MetricEvent
         permits MetricProposed, HypothesisLinked, CorrelationRecorded, CorrelationSuperseded, MetricDeprioritized, MetricReprioritized,
-        MetricDeprecated, OwnerChanged, OwnershipRotated, MetricDefinitionRevised, BlindSpotRecorded {
+        MetricDeprecated, OwnerChanged, OwnershipRotated, MetricDefinitionRevised, BlindSpotRecorded, ShadowCheckOpened, ShadowCheckConcluded, ShadowCheckExpired {
 
     String metricId();
 }

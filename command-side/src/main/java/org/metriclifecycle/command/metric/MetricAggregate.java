@@ -28,6 +28,12 @@ import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.LifecycleSettings;
 import org.metriclifecycle.command.UnknownHypothesisException;
+import org.metriclifecycle.command.UnknownShadowCheckException;
+import org.metriclifecycle.events.Direction;
+import org.metriclifecycle.events.ShadowCheckConcluded;
+import org.metriclifecycle.events.ShadowCheckExpired;
+import org.metriclifecycle.events.ShadowCheckOpened;
+import org.metriclifecycle.events.ShadowCheckResult;
 import org.metriclifecycle.events.BlindSpotRecorded;
 import org.metriclifecycle.events.CorrelationMethod;
 import org.metriclifecycle.events.CorrelationInterval;
@@ -71,6 +77,7 @@ public class MetricAggregate {
 
     public static final String LINK_WINDOW_DEADLINE = "link-window";
     public static final String REVALIDATION_DEADLINE = "revalidation";
+    public static final String SHADOW_CHECK_DEADLINE = "shadow-check";
     /** The reason the system gives for every change a rotation makes, on the team and on its metrics. */
     public static final String SCHEDULED_ROTATION_REASON = "scheduled rotation";
 
@@ -96,6 +103,8 @@ public class MetricAggregate {
     private final Map<String, HypothesisStatus> hypothesisStatuses = new HashMap<>();
     /** Each hypothesis's rule, confidence and recorded correlations, in order of linking. */
     private final Map<String, HypothesisEvidence> evidence = new LinkedHashMap<>();
+    /** Each shadow check's state: its hypothesis's direction, eval delta, observeUntil and whether it is still open. */
+    private final Map<String, ShadowCheck> shadowChecks = new LinkedHashMap<>();
 
     protected MetricAggregate() {
         // Axon rebuilds the aggregate from its events through this constructor.
@@ -399,6 +408,70 @@ public class MetricAggregate {
                 command.incidentRef(), clock.instant()));
     }
 
+    @CommandHandler
+    public Instant handle(OpenShadowCheck command, Clock clock, LifecycleSettings settings,
+                          DeadlineManager deadlineManager) {
+        requireNotDeprecated();
+        require(hasText(command.checkId()), "checkId", "must not be blank");
+        require(hasText(command.change()), "change", "must not be blank");
+        require(Double.isFinite(command.evalDelta()) && command.evalDelta() != 0, "evalDelta",
+                "must be a non-zero number");
+        Duration observeFor = command.observeFor() == null ? LifecycleSettings.DEFAULT_SHADOW_OBSERVE
+                : command.observeFor();
+        require(observeFor.compareTo(settings.shadowMinObserve()) >= 0
+                        && observeFor.compareTo(LifecycleSettings.SHADOW_MAX_OBSERVE) <= 0, "observeFor",
+                "must be between " + settings.shadowMinObserve() + " and " + LifecycleSettings.SHADOW_MAX_OBSERVE);
+        if (!criteria.containsKey(command.hypothesisId())) {
+            throw new UnknownHypothesisException(command.hypothesisId());
+        }
+        if (shadowChecks.containsKey(command.checkId())) {
+            throw new LifecycleConflictException("shadow check " + command.checkId() + " is already open");
+        }
+        Instant openedAt = clock.instant();
+        Instant observeUntil = openedAt.plus(observeFor);
+        apply(new ShadowCheckOpened(metricId, command.checkId(), command.change(), command.evalDelta(),
+                command.hypothesisId(), openedAt, observeUntil));
+        deadlineManager.schedule(observeUntil, SHADOW_CHECK_DEADLINE,
+                new ShadowCheckDeadline(command.checkId(), observeUntil));
+        return observeUntil;
+    }
+
+    @CommandHandler
+    public ShadowCheckResult handle(ConcludeShadowCheck command, Clock clock) {
+        requireNotDeprecated();
+        ShadowCheck check = shadowChecks.get(command.checkId());
+        if (check == null) {
+            throw new UnknownShadowCheckException(command.checkId());
+        }
+        require(Double.isFinite(command.outcomeDelta()), "outcomeDelta", "must be a number");
+        require(command.sampleSize() == null || command.sampleSize() >= 1, "sampleSize", "must be at least 1");
+        if (check.state() != ShadowCheck.State.OPEN) {
+            throw new LifecycleConflictException("shadow check " + command.checkId() + " is already "
+                    + check.state());
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(check.observeUntil())) {
+            throw new LifecycleConflictException("shadow check " + command.checkId() + " was to be observed until "
+                    + check.observeUntil() + ": an outcome posted later is not the outcome it predicted");
+        }
+        Direction direction = criteria.get(check.hypothesisId()).direction();
+        ShadowCheckResult result = ShadowCheckResult.of(direction, check.evalDelta(), command.outcomeDelta());
+        apply(new ShadowCheckConcluded(metricId, command.checkId(), command.outcomeDelta(), command.sampleSize(),
+                hasText(command.note()) ? command.note() : null, result, now));
+        return result;
+    }
+
+    @DeadlineHandler(deadlineName = SHADOW_CHECK_DEADLINE)
+    public void onShadowCheckDue(ShadowCheckDeadline deadline, Clock clock) {
+        ShadowCheck check = shadowChecks.get(deadline.checkId());
+        if (check == null || check.state() != ShadowCheck.State.OPEN) {
+            return;
+        }
+        apply(new ShadowCheckExpired(metricId, deadline.checkId(), clock.instant()),
+                MetaData.with(EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR)
+                        .and(EventMetadata.REASON, "shadow check not concluded by " + check.observeUntil()));
+    }
+
     @DeadlineHandler(deadlineName = LINK_WINDOW_DEADLINE)
     public void onLinkWindowClosed(LinkWindowDeadline deadline, Clock clock, LifecycleSettings settings) {
         if (!deadline.due().equals(linkDeadline)) {
@@ -480,6 +553,22 @@ public class MetricAggregate {
     }
 
     @EventSourcingHandler
+    void on(ShadowCheckOpened event) {
+        shadowChecks.put(event.checkId(), new ShadowCheck(event.hypothesisId(), event.evalDelta(),
+                event.observeUntil(), ShadowCheck.State.OPEN));
+    }
+
+    @EventSourcingHandler
+    void on(ShadowCheckConcluded event) {
+        shadowChecks.computeIfPresent(event.checkId(), (id, check) -> check.in(ShadowCheck.State.CONCLUDED));
+    }
+
+    @EventSourcingHandler
+    void on(ShadowCheckExpired event) {
+        shadowChecks.computeIfPresent(event.checkId(), (id, check) -> check.in(ShadowCheck.State.EXPIRED));
+    }
+
+    @EventSourcingHandler
     void on(MetricDeprioritized event) {
         deprioritized = true;
     }
@@ -549,6 +638,16 @@ public class MetricAggregate {
 
     private static boolean isFiniteOrAbsent(Double score) {
         return score == null || Double.isFinite(score);
+    }
+
+    /** A shadow check as the aggregate remembers it. */
+    record ShadowCheck(String hypothesisId, double evalDelta, Instant observeUntil, State state) {
+
+        enum State { OPEN, CONCLUDED, EXPIRED }
+
+        ShadowCheck in(State next) {
+            return new ShadowCheck(hypothesisId, evalDelta, observeUntil, next);
+        }
     }
 
     /** One recorded correlation as the aggregate remembers it. */
