@@ -96,6 +96,22 @@ public class MetricQueryHandlers {
         return new CorrelationPage(all.subList((int) from, (int) to), all.size());
     }
 
+    /** The metric's shadow checks folded from its stream; null for an unknown metric. */
+    @QueryHandler
+    public ShadowCheckList shadowChecks(ListShadowChecks query) {
+        if (store.lastAppliedSequence(query.metricId()).isEmpty()) {
+            return null;
+        }
+        DomainEventStream events = eventStore.readEvents(query.metricId(), 0L);
+        ShadowCheckListing listing = new ShadowCheckListing();
+        while (events.hasNext()) {
+            if (events.next().getPayload() instanceof MetricEvent event) {
+                listing.apply(event);
+            }
+        }
+        return listing.list();
+    }
+
     @QueryHandler
     public MetricPage list(ListMetrics query) {
         MetricFilter filter = query.filter() == null ? MetricFilter.any() : query.filter();

@@ -40,12 +40,32 @@ public record MetricView(
         List<BlindSpotView> blindSpots,
         List<RevisionView> revisions,
         String nextOwner,
-        Instant nextHandoffAt) {
+        Instant nextHandoffAt,
+        TrackRecord trackRecord) {
 
     public MetricView {
+        trackRecord = trackRecord == null ? TrackRecord.NONE : trackRecord;
         hypotheses = hypotheses == null ? List.of() : List.copyOf(hypotheses);
         blindSpots = blindSpots == null ? List.of() : List.copyOf(blindSpots);
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
+    }
+
+    /** A view without shadow checks (their track record empty). */
+    public MetricView(String metricId, String name, String description, String team, String owner, String version,
+                      String validFor, String rationale, MetricStatus status, Instant proposedAt, Instant linkDeadline,
+                      Instant revalidationDue, Instant deprioritizedAt, Instant deprecatedAt, String deprecationReason,
+                      String replacedBy, List<HypothesisView> hypotheses, String evidenceVersion,
+                      Instant lastSupportedAt, List<BlindSpotView> blindSpots, List<RevisionView> revisions,
+                      String nextOwner, Instant nextHandoffAt) {
+        this(metricId, name, description, team, owner, version, validFor, rationale, status, proposedAt, linkDeadline,
+                revalidationDue, deprioritizedAt, deprecatedAt, deprecationReason, replacedBy, hypotheses,
+                evidenceVersion, lastSupportedAt, blindSpots, revisions, nextOwner, nextHandoffAt, TrackRecord.NONE);
+    }
+
+    public MetricView withTrackRecord(TrackRecord record) {
+        Copy copy = new Copy(this);
+        copy.trackRecord = record;
+        return copy.build();
     }
 
     /** The hypothesis with that id; a method with a parameter, so Jackson never mistakes it for a property. */
@@ -155,6 +175,7 @@ public record MetricView(
         private List<RevisionView> revisions;
         private String nextOwner;
         private Instant nextHandoffAt;
+        private TrackRecord trackRecord;
 
         Copy(MetricView view) {
             metricId = view.metricId;
@@ -180,13 +201,14 @@ public record MetricView(
             revisions = view.revisions;
             nextOwner = view.nextOwner;
             nextHandoffAt = view.nextHandoffAt;
+            trackRecord = view.trackRecord;
         }
 
         MetricView build() {
             return new MetricView(metricId, name, description, team, owner, version, validFor, rationale, status,
                     proposedAt, linkDeadline, revalidationDue, deprioritizedAt, deprecatedAt, deprecationReason,
                     replacedBy, hypotheses, evidenceVersion, lastSupportedAt, blindSpots, revisions, nextOwner,
-                    nextHandoffAt);
+                    nextHandoffAt, trackRecord);
         }
     }
 }

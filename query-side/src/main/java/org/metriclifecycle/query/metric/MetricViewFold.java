@@ -18,6 +18,10 @@ import org.metriclifecycle.events.MetricReprioritized;
 import org.metriclifecycle.events.MetricStatus;
 import org.metriclifecycle.events.OwnerChanged;
 import org.metriclifecycle.events.OwnershipRotated;
+import org.metriclifecycle.events.ShadowCheckConcluded;
+import org.metriclifecycle.events.ShadowCheckExpired;
+import org.metriclifecycle.events.ShadowCheckOpened;
+import org.metriclifecycle.events.ShadowCheckResult;
 import org.metriclifecycle.events.Verdict;
 
 /**
@@ -69,6 +73,14 @@ public final class MetricViewFold {
             next = current.withOwner(rotated.newOwner());
         } else if (event instanceof MetricDefinitionRevised revised) {
             next = revise(current, revised);
+        } else if (event instanceof ShadowCheckOpened) {
+            next = current.withTrackRecord(current.trackRecord().opened());
+        } else if (event instanceof ShadowCheckConcluded concluded) {
+            next = current.withTrackRecord(concluded.result() == ShadowCheckResult.CONFIRMED
+                    ? current.trackRecord().confirmedAt(concluded.concludedAt())
+                    : current.trackRecord().divergedOnce());
+        } else if (event instanceof ShadowCheckExpired) {
+            next = current.withTrackRecord(current.trackRecord().expiredOnce());
         } else if (event instanceof BlindSpotRecorded recorded) {
             next = addBlindSpot(current, recorded);
         } else {

@@ -131,4 +131,27 @@ class EvidenceViewTest {
                 TestEvents.correlation(M, "c3", "h1", Verdict.REFUTED, day(3))).forEach(listing::apply);
         assertThat(listing.items(null)).extracting(CorrelationListItem::counted).containsExactly(true, false, false);
     }
+
+    @Test
+    void shadowChecksMakeTheTrackRecordAndTheListing() {
+        java.util.List<MetricEvent> events = List.of(proposed(M, T0), interval("h1"),
+                new org.metriclifecycle.events.ShadowCheckOpened(M, "s1", "prompt v2", 0.04, "h1", day(1), day(4)),
+                new org.metriclifecycle.events.ShadowCheckOpened(M, "s2", "prompt v3", 0.02, "h1", day(2), day(5)),
+                new org.metriclifecycle.events.ShadowCheckOpened(M, "s3", "prompt v4", 0.03, "h1", day(3), day(6)),
+                new org.metriclifecycle.events.ShadowCheckOpened(M, "s4", "prompt v5", 0.01, "h1", day(3), day(6)),
+                new org.metriclifecycle.events.ShadowCheckConcluded(M, "s1", 0.01, 500, null,
+                        org.metriclifecycle.events.ShadowCheckResult.CONFIRMED, day(3)),
+                new org.metriclifecycle.events.ShadowCheckConcluded(M, "s2", -0.01, null, "no move",
+                        org.metriclifecycle.events.ShadowCheckResult.DIVERGED, day(4)),
+                new org.metriclifecycle.events.ShadowCheckExpired(M, "s3", day(6)));
+        MetricView view = fold(events.toArray(MetricEvent[]::new));
+        assertThat(view.trackRecord()).isEqualTo(new TrackRecord(1, 1, 1, 1, 0.5, day(3)));
+        ShadowCheckListing listing = new ShadowCheckListing();
+        events.forEach(listing::apply);
+        assertThat(listing.items()).extracting(ShadowCheckView::state)
+                .containsExactly("CONFIRMED", "DIVERGED", "EXPIRED", "OPEN");
+        assertThat(listing.items().get(1).outcomeDelta()).isEqualTo(-0.01);
+        assertThat(listing.items().get(3).result()).isNull();
+        assertThat(fold(proposed(M, T0)).trackRecord()).isEqualTo(new TrackRecord(0, 0, 0, 0, null, null));
+    }
 }

@@ -36,7 +36,8 @@ class ViewDiffTest {
         Map<String, FieldChange> changes = ViewDiff.between(null, fold(proposed(M, T0)));
 
         assertThat(changes.keySet()).containsExactly("metricId", "name", "description", "team", "owner", "version",
-                "validFor", "rationale", "status", "proposedAt", "linkDeadline");
+                "validFor", "rationale", "status", "proposedAt", "linkDeadline", "trackRecord.open",
+                "trackRecord.confirmed", "trackRecord.diverged", "trackRecord.expired");
         assertThat(changes.get("status")).isEqualTo(new FieldChange(null, "PROPOSED"));
         assertThat(changes.get("proposedAt")).isEqualTo(new FieldChange(null, "2026-01-01T00:00:00.000Z"));
         assertThat(changes.get("linkDeadline")).isEqualTo(new FieldChange(null, "2026-02-12T00:00:00.000Z"));
