@@ -29,6 +29,8 @@ import org.metriclifecycle.query.metric.FindMetricAsOf;
 import org.metriclifecycle.query.metric.CorrelationPage;
 import org.metriclifecycle.query.metric.FindMetricHistory;
 import org.metriclifecycle.query.metric.ListCorrelations;
+import org.metriclifecycle.query.metric.ListShadowChecks;
+import org.metriclifecycle.query.metric.ShadowCheckList;
 import org.metriclifecycle.query.metric.HistoryEntry;
 import org.metriclifecycle.query.metric.ListMetrics;
 import org.metriclifecycle.query.metric.MetricFilter;
@@ -126,6 +128,22 @@ public class MetricReadResource {
                     : "no metric with id '" + metricId + "' or it has no hypothesis '" + hypothesis + "'");
         }
         return correlations;
+    }
+
+    @GET
+    @Path("{metricId}/shadow-checks")
+    @Operation(summary = "Every shadow check of the metric, oldest first, with its state")
+    @APIResponse(responseCode = "200", description = "The shadow checks",
+            content = @Content(schema = @Schema(implementation = ShadowCheckList.class)))
+    @APIResponse(responseCode = "404", description = "Unknown metric",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ShadowCheckList shadowChecks(@PathParam("metricId") String metricId) {
+        ShadowCheckList checks = queries.query(new ListShadowChecks(metricId),
+                ResponseTypes.instanceOf(ShadowCheckList.class)).join();
+        if (checks == null) {
+            throw new NotFoundException("no metric with id '" + metricId + "'");
+        }
+        return checks;
     }
 
     private static Instant instant(String name, String value) {

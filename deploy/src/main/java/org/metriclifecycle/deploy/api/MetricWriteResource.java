@@ -2,7 +2,10 @@ package org.metriclifecycle.deploy.api;
 
 import java.util.OptionalInt;
 
+import org.metriclifecycle.command.metric.ConcludeShadowCheck;
 import org.metriclifecycle.command.metric.CorrelationJudged;
+import org.metriclifecycle.command.metric.OpenShadowCheck;
+import org.metriclifecycle.events.ShadowCheckResult;
 import org.metriclifecycle.events.evidence.DecisionRule;
 import org.metriclifecycle.events.evidence.SamplesNeeded;
 
@@ -121,6 +124,53 @@ public class MetricWriteResource {
         return commands.answer(Response.status(Response.Status.CREATED)
                 .entity(new WriteResponses.CorrelationCreated(correlationId, judged.verdict(), judged.interval(),
                         judged.hypothesisStatus())));
+    }
+
+    @POST
+    @Idempotent
+    @Path("{metricId}/shadow-checks")
+    @Authorized(Action.OPEN_SHADOW_CHECK)
+    @Operation(summary = "Open a shadow check: a change that moved the eval, and how long to watch its outcome")
+    @APIResponse(responseCode = "201", description = "Opened, with the instant it expires unless concluded",
+            content = @Content(schema = @Schema(implementation = WriteResponses.ShadowCheckOpened.class)))
+    @APIResponse(responseCode = "404", description = "Unknown metric or hypothesis",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The metric is deprecated",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response openShadowCheck(@PathParam("metricId") String metricId,
+                                    @Valid @NotNull OpenShadowCheckRequest body) {
+        String checkId = UUID.randomUUID().toString();
+        java.time.Duration observeFor = null;
+        if (body.observeFor() != null) {
+            try {
+                observeFor = java.time.Duration.parse(body.observeFor().strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new InvalidRequestException("observeFor", "must be an ISO-8601 duration such as PT72H");
+            }
+        }
+        java.time.Instant observeUntil = commands.send(new OpenShadowCheck(metricId, checkId, body.change(),
+                body.evalDelta(), body.hypothesisId(), observeFor), null);
+        return commands.answer(Response.status(Response.Status.CREATED)
+                .entity(new WriteResponses.ShadowCheckOpened(checkId, observeUntil)));
+    }
+
+    @POST
+    @Idempotent
+    @Path("{metricId}/shadow-checks/{checkId}/outcome")
+    @Authorized(Action.CONCLUDE_SHADOW_CHECK)
+    @Operation(summary = "Conclude a shadow check with the outcome's delta: CONFIRMED or DIVERGED")
+    @APIResponse(responseCode = "200", description = "Concluded",
+            content = @Content(schema = @Schema(implementation = WriteResponses.ShadowCheckConcluded.class)))
+    @APIResponse(responseCode = "404", description = "Unknown metric or shadow check",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already concluded or expired, past observeUntil, or the metric "
+            + "is deprecated",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response concludeShadowCheck(@PathParam("metricId") String metricId, @PathParam("checkId") String checkId,
+                                        @Valid @NotNull ConcludeShadowCheckRequest body) {
+        ShadowCheckResult result = commands.send(new ConcludeShadowCheck(metricId, checkId, body.outcomeDelta(),
+                body.sampleSize(), blankToNull(body.note())), null);
+        return commands.answer(Response.ok(new WriteResponses.ShadowCheckConcluded(result)));
     }
 
     @POST

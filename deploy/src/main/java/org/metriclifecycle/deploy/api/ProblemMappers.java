@@ -29,6 +29,7 @@ import org.metriclifecycle.command.BudgetExceededException;
 import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.UnknownHypothesisException;
+import org.metriclifecycle.command.UnknownShadowCheckException;
 import org.metriclifecycle.command.UnknownWebhookSubscriptionException;
 import org.metriclifecycle.deploy.infra.DatabaseOutage;
 import org.metriclifecycle.deploy.infra.DatabaseSelection;
@@ -180,6 +181,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unknownHypothesis(UnknownHypothesisException e, UriInfo uri) {
         return Problem.of(Response.Status.NOT_FOUND, "unknown-hypothesis", "Unknown hypothesis", e.getMessage(),
+                path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownShadowCheck(UnknownShadowCheckException e, UriInfo uri) {
+        return Problem.of(Response.Status.NOT_FOUND, "unknown-shadow-check", "Unknown shadow check", e.getMessage(),
                 path(uri)).toResponse();
     }
 

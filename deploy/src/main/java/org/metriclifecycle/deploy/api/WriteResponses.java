@@ -22,6 +22,12 @@ final class WriteResponses {
                               HypothesisStatus hypothesisStatus) {
     }
 
+    record ShadowCheckOpened(String checkId, java.time.Instant observeUntil) {
+    }
+
+    record ShadowCheckConcluded(org.metriclifecycle.events.ShadowCheckResult result) {
+    }
+
     record MetricDeprecated(String metricId) {
     }
 }

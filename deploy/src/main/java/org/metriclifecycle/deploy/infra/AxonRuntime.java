@@ -170,7 +170,8 @@ public class AxonRuntime {
                         new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.REASON)))
                 .registerComponent(Clock.class, c -> clock)
                 .registerComponent(LifecycleSettings.class,
-                        c -> new LifecycleSettings(lifecycle.linkWindow(), lifecycle.revalidationInterval()))
+                        c -> new LifecycleSettings(lifecycle.linkWindow(), lifecycle.revalidationInterval(),
+                                shadowMinObserve()))
                 .registerComponent(TeamSettings.class, c -> new TeamSettings(budget.defaultCoreLimit()))
                 .configureDeadlineManager(c -> {
                     DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
@@ -360,5 +361,12 @@ public class AxonRuntime {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /** {@code metrics.shadow.min-observe}: the shortest observeFor of a shadow check (default PT1H; tests lower it). */
+    static java.time.Duration shadowMinObserve() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("metrics.shadow.min-observe", java.time.Duration.class)
+                .orElse(LifecycleSettings.DEFAULT_SHADOW_MIN_OBSERVE);
     }
 }

@@ -14,6 +14,13 @@ public enum Action {
     REVISE_DEFINITION(EnumSet.of(Role.CONTRIBUTOR, Role.LEAD), true),
     RECORD_BLIND_SPOT(EnumSet.of(Role.CONTRIBUTOR, Role.LEAD), true),
     RECORD_CORRELATION(EnumSet.of(Role.PIPELINE, Role.LEAD), true),
+    /** Opening a shadow check is planning a release: the people who link hypotheses do it. */
+    OPEN_SHADOW_CHECK(EnumSet.of(Role.CONTRIBUTOR, Role.LEAD), true),
+    /**
+     * Concluding one records an observed outcome, which an eval pipeline measures (like a correlation) or the
+     * contributor who opened it reads off a dashboard.
+     */
+    CONCLUDE_SHADOW_CHECK(EnumSet.of(Role.PIPELINE, Role.CONTRIBUTOR, Role.LEAD), true),
     DEPRECATE_METRIC(EnumSet.of(Role.LEAD), true),
     CHANGE_OWNER(EnumSet.of(Role.LEAD), true),
     MANAGE_ROTATION(EnumSet.of(Role.LEAD), true),

@@ -50,7 +50,7 @@ class AuthorizationMatrixTest {
             new Who("vera", "vera", "viewer"));
 
     /** The state a case acts on, made fresh by the admin so every case starts from the same place. */
-    private record Target(String team, String metricId, String hypothesisId, String subscriptionId) {
+    private record Target(String team, String metricId, String hypothesisId, String subscriptionId, String checkId) {
     }
 
     private record Endpoint(String name, Set<String> writers, int success, Function<Target, Response> call) {
@@ -67,6 +67,14 @@ class AuthorizationMatrixTest {
                     t -> json().body(Api.hypothesis("POSITIVE", 0.5, 10)).post(metric(t) + "/hypotheses")),
             write("record correlation", Set.of("pipeline", "lead"), 201,
                     t -> json().body(Api.correlation(t.hypothesisId(), 0.9, 50)).post(metric(t) + "/correlations")),
+            // Shadow checks (issue #12): contributors open them like they link hypotheses; an outcome is recorded by
+            // the pipeline that measures it or by the contributor who opened the check.
+            write("open shadow check", Set.of("contributor", "lead"), 201,
+                    t -> json().body(Map.of("change", "c", "evalDelta", 0.1, "hypothesisId", t.hypothesisId()))
+                            .post(metric(t) + "/shadow-checks")),
+            write("conclude shadow check", Set.of("pipeline", "contributor", "lead"), 200,
+                    t -> json().body(Map.of("outcomeDelta", 0.1))
+                            .post(metric(t) + "/shadow-checks/" + t.checkId() + "/outcome")),
             write("deprecate", Set.of("lead"), 200,
                     t -> json().body(Map.of("reason", "matrix")).post(metric(t) + "/deprecation")),
             write("change owner", Set.of("lead"), 200,
@@ -94,6 +102,8 @@ class AuthorizationMatrixTest {
             read("get metric", t -> spec().get(metric(t))),
             read("get metric as of", t -> spec().get(metric(t) + "?asOf=" + Instant.now())),
             read("history", t -> spec().get(metric(t) + "/history")),
+            read("list correlations", t -> spec().get(metric(t) + "/correlations")),
+            read("list shadow checks", t -> spec().get(metric(t) + "/shadow-checks")),
             read("verify history", t -> spec().get(metric(t) + "/history/verify")),
             read("team summary", t -> spec().get(team(t))),
             read("rotation", t -> spec().get(team(t) + "/rotation")),
@@ -164,8 +174,11 @@ class AuthorizationMatrixTest {
                 .post("/api/v1/metrics/" + metricId + "/hypotheses").then().statusCode(201).extract().path("hypothesisId");
         asAdmin().contentType(ContentType.JSON).body(rotation()).put("/api/v1/teams/" + team + "/rotation")
                 .then().statusCode(200);
+        String checkId = asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("change", "c", "evalDelta", 0.1, "hypothesisId", hypothesisId))
+                .post("/api/v1/metrics/" + metricId + "/shadow-checks").then().statusCode(201).extract().path("checkId");
         previous.put(team, metricId);
-        return new Target(team, metricId, hypothesisId, subscription(team));
+        return new Target(team, metricId, hypothesisId, subscription(team), checkId);
     }
 
     /** The team's subscription of the previous case, or a new one if that case removed it. */

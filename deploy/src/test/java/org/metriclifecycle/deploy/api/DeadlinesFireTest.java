@@ -78,4 +78,25 @@ class DeadlinesFireTest {
                 .statusCode(200).extract().path("");
         return history.stream().filter(e -> "MetricDeprioritized".equals(e.get("type"))).toList();
     }
+
+    /** A shadow check not concluded by its observeUntil expires by a durable deadline; a late outcome is 409. */
+    @Test
+    void anUnconcludedShadowCheckExpiresAndALateOutcomeIsRefused() {
+        String metricId = propose(freshTeam(), "ada");
+        String hypothesisId = link(metricId, "POSITIVE", 0.5, 10);
+        String checkId = Api.post("/api/v1/metrics/" + metricId + "/shadow-checks", Map.of("change", "prompt v2",
+                "evalDelta", 0.04, "hypothesisId", hypothesisId, "observeFor", "PT2S")).statusCode(201)
+                .extract().path("checkId");
+        Eventually.within(PATIENCE, () -> io.restassured.RestAssured.given()
+                .get("/api/v1/metrics/" + metricId + "/shadow-checks").then()
+                .body("items[0].state", equalTo("EXPIRED")));
+        Api.post("/api/v1/metrics/" + metricId + "/shadow-checks/" + checkId + "/outcome",
+                Map.of("outcomeDelta", 0.01)).statusCode(409);
+        view(metricId).body("trackRecord.expired", equalTo(1)).body("trackRecord.open", equalTo(0));
+        List<Map<String, Object>> history = io.restassured.RestAssured.given()
+                .get("/api/v1/metrics/" + metricId + "/history").then().extract().jsonPath().getList("$");
+        Map<String, Object> expired = history.stream().filter(e -> "ShadowCheckExpired".equals(e.get("type")))
+                .findFirst().orElseThrow();
+        assertThat(expired.get("actor")).isEqualTo("system");
+    }
 }

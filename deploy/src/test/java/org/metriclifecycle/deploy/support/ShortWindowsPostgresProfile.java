@@ -10,11 +10,13 @@ public class ShortWindowsPostgresProfile implements QuarkusTestProfile {
 
     public static final String LINK_WINDOW = "PT6S";
     public static final String REVALIDATION_INTERVAL = "PT4S";
+    public static final String SHADOW_MIN_OBSERVE = "PT1S";
 
     @Override
     public List<TestResourceEntry> testResources() {
         return List.of(new TestResourceEntry(PostgresTestResource.class, Map.of(
                 "metrics.lifecycle.link-window", LINK_WINDOW,
-                "metrics.lifecycle.revalidation-interval", REVALIDATION_INTERVAL)));
+                "metrics.lifecycle.revalidation-interval", REVALIDATION_INTERVAL,
+                "metrics.shadow.min-observe", SHADOW_MIN_OBSERVE)));
     }
 }
