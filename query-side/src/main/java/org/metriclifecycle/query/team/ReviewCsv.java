@@ -1,5 +1,8 @@
 package org.metriclifecycle.query.team;
 
+import org.metriclifecycle.events.PooledEvidence;
+import org.metriclifecycle.query.metric.TrackRecord;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +30,11 @@ public final class ReviewCsv {
     public static final List<String> HEADER = List.of("team", "metricId", "metric", "owner", "status", "version",
             "evidenceVersion", "verdict", "why", "revalidationDue", "blindSpots", "hypothesisId", "outcome",
             "statement", "direction", "minCorrelation", "minSampleSize", "hypothesisStatus", "latestCoefficient",
-            "latestSampleSize", "latestVerdict", "latestRecordedAt");
+            "latestSampleSize", "latestVerdict", "latestRecordedAt", "latestMethod", "latestPeriodStart",
+            "latestPeriodEnd", "latestIntervalLow", "latestIntervalHigh", "latestCounted", "decisionRule", "confidence",
+            "samplesNeeded", "pooledEstimate", "pooledLow", "pooledHigh", "pooledSampleSize", "pooledCorrelations",
+            "pooledQ", "pooledISquared", "pValue", "qValue", "shadowOpen", "shadowConfirmed", "shadowDiverged",
+            "shadowExpired", "falsePositiveRate", "lastConfirmedAt");
 
     private static final String CRLF = "\r\n";
 
@@ -81,6 +88,32 @@ public final class ReviewCsv {
         fields.add(latest == null ? "" : number(Integer.toString(latest.sampleSize())));
         fields.add(latest == null ? "" : text(name(latest.verdict())));
         fields.add(latest == null ? "" : text(instant(latest.recordedAt())));
+        fields.add(latest == null ? "" : text(name(latest.method())));
+        fields.add(latest == null ? "" : text(String.valueOf(latest.periodStart())));
+        fields.add(latest == null ? "" : text(String.valueOf(latest.periodEnd())));
+        fields.add(latest == null || latest.interval() == null ? "" : num(latest.interval().low()));
+        fields.add(latest == null || latest.interval() == null ? "" : num(latest.interval().high()));
+        fields.add(latest == null ? "" : Boolean.toString(latest.counted()));
+        fields.add(text(name(hypothesis.decisionRule())));
+        fields.add(num(hypothesis.confidence()));
+        fields.add(hypothesis.samplesNeeded() == null ? "" : number(hypothesis.samplesNeeded().toString()));
+        PooledEvidence pooled = hypothesis.pooled();
+        fields.add(pooled == null ? "" : num(pooled.estimate()));
+        fields.add(pooled == null ? "" : num(pooled.low()));
+        fields.add(pooled == null ? "" : num(pooled.high()));
+        fields.add(pooled == null ? "" : number(Long.toString(pooled.sampleSize())));
+        fields.add(pooled == null ? "" : number(Integer.toString(pooled.correlations())));
+        fields.add(pooled == null ? "" : num(pooled.q()));
+        fields.add(pooled == null ? "" : num(pooled.iSquared()));
+        fields.add(hypothesis.pValue() == null ? "" : num(hypothesis.pValue()));
+        fields.add(hypothesis.qValue() == null ? "" : num(hypothesis.qValue()));
+        TrackRecord track = entry.trackRecord();
+        fields.add(number(Integer.toString(track.open())));
+        fields.add(number(Integer.toString(track.confirmed())));
+        fields.add(number(Integer.toString(track.diverged())));
+        fields.add(number(Integer.toString(track.expired())));
+        fields.add(track.falsePositiveRate() == null ? "" : num(track.falsePositiveRate()));
+        fields.add(text(instant(track.lastConfirmedAt())));
         return fields;
     }
 
@@ -94,6 +127,10 @@ public final class ReviewCsv {
             return "";
         }
         return quoted(startsLikeAFormula(value) ? "'" + value : value);
+    }
+
+    private static String num(double value) {
+        return number(ReviewFormat.number(value));
     }
 
     private static String number(String value) {

@@ -1,5 +1,7 @@
 package org.metriclifecycle.query.team;
 
+import org.metriclifecycle.query.metric.TrackRecord;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -18,10 +20,12 @@ public record ReviewEntry(
         Instant revalidationDue,
         List<BlindSpotView> blindSpots,
         ReviewVerdict verdict,
-        String why) {
+        String why,
+        TrackRecord trackRecord) {
 
     public ReviewEntry {
         hypotheses = hypotheses == null ? List.of() : List.copyOf(hypotheses);
         blindSpots = blindSpots == null ? List.of() : List.copyOf(blindSpots);
+        trackRecord = trackRecord == null ? TrackRecord.NONE : trackRecord;
     }
 }

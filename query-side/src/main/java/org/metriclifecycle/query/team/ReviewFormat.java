@@ -30,4 +30,16 @@ final class ReviewFormat {
     static String number(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
+
+    /**
+     * A computed statistic (interval bound, pooled estimate, p- or q-value, rate) for a reader: three decimals, or two
+     * significant digits in scientific notation when it is smaller than 0.001 (a p-value of 1e-40 is not "0").
+     */
+    static String stat(double value) {
+        if (value != 0 && Math.abs(value) < 0.001) {
+            return String.format(java.util.Locale.ROOT, "%.1e", value);
+        }
+        return BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString();
+    }
 }

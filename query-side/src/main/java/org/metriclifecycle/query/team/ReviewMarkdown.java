@@ -1,5 +1,8 @@
 package org.metriclifecycle.query.team;
 
+import org.metriclifecycle.events.PooledEvidence;
+import org.metriclifecycle.query.metric.TrackRecord;
+
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -47,13 +50,14 @@ public final class ReviewMarkdown {
     }
 
     private static String summary(TeamReview review) {
+        long pending = count(review, ReviewVerdict.PENDING);
         long keep = count(review, ReviewVerdict.KEEP);
         long revalidate = count(review, ReviewVerdict.REVALIDATE);
         long remove = count(review, ReviewVerdict.REMOVE_CANDIDATE);
         return "Generated " + ViewJson.INSTANT_FORMAT.format(review.generatedAt()) + " for "
                 + review.metrics().size() + (review.metrics().size() == 1 ? " active metric" : " active metrics")
                 + " (revalidation interval " + ReviewFormat.span(review.revalidationInterval()) + "): "
-                + keep + " KEEP, "
+                + pending + " PENDING, " + keep + " KEEP, "
                 + revalidate + " REVALIDATE, " + remove + " REMOVE_CANDIDATE.";
     }
 
@@ -68,7 +72,8 @@ public final class ReviewMarkdown {
         md.append("- Status: ").append(entry.status()).append('\n');
         md.append("- Version: ").append(text(entry.version())).append(", evidence from version ")
                 .append(entry.evidenceVersion() == null ? "none" : text(entry.evidenceVersion())).append('\n');
-        md.append("- Revalidation due: ").append(date(entry.revalidationDue())).append("\n\n");
+        md.append("- Revalidation due: ").append(date(entry.revalidationDue())).append('\n');
+        md.append("- Track record: ").append(trackRecord(entry.trackRecord())).append("\n\n");
 
         md.append("### Hypotheses\n\n");
         if (entry.hypotheses().isEmpty()) {
@@ -80,7 +85,12 @@ public final class ReviewMarkdown {
                     .append('\n');
             md.append("  - Criteria: ").append(hypothesis.direction()).append(" correlation, |r| >= ")
                     .append(number(hypothesis.minCorrelation())).append(" over at least ")
-                    .append(hypothesis.minSampleSize()).append(" samples\n");
+                    .append(hypothesis.minSampleSize()).append(" samples; decision rule ")
+                    .append(hypothesis.decisionRule()).append(" at confidence ").append(number(hypothesis.confidence()))
+                    .append(hypothesis.samplesNeeded() == null ? "" : "; about " + hypothesis.samplesNeeded()
+                            + " samples needed to clear the bar")
+                    .append('\n');
+            md.append("  - Pooled evidence: ").append(pooled(hypothesis)).append('\n');
             md.append("  - Latest evidence: ").append(evidence(hypothesis.latestEvidence())).append('\n');
         }
         md.append("\n### Blind spots\n\n");
@@ -97,6 +107,26 @@ public final class ReviewMarkdown {
         }
     }
 
+    private static String pooled(ReviewHypothesis hypothesis) {
+        PooledEvidence p = hypothesis.pooled();
+        if (p == null) {
+            return "none counted";
+        }
+        return "r = " + ReviewFormat.stat(p.estimate()) + " (" + ReviewFormat.stat(p.low()) + " to "
+                + ReviewFormat.stat(p.high()) + "), n = " + p.sampleSize() + " over " + p.correlations()
+                + (p.correlations() == 1 ? " correlation" : " correlations") + ", Q = " + ReviewFormat.stat(p.q())
+                + ", I^2 = " + ReviewFormat.stat(p.iSquared())
+                + (hypothesis.pValue() == null ? "" : ", one-sided p = " + ReviewFormat.stat(hypothesis.pValue())
+                + ", q = " + ReviewFormat.stat(hypothesis.qValue()));
+    }
+
+    static String trackRecord(TrackRecord t) {
+        return t.open() + " open, " + t.confirmed() + " confirmed, " + t.diverged() + " diverged, " + t.expired()
+                + " expired; false-positive rate " + (t.falsePositiveRate() == null ? "none yet"
+                : ReviewFormat.stat(t.falsePositiveRate())) + "; last confirmed "
+                + (t.lastConfirmedAt() == null ? "never" : ReviewFormat.date(t.lastConfirmedAt()));
+    }
+
     private static String evidence(CorrelationView correlation) {
         if (correlation == null) {
             return "none yet";
@@ -104,6 +134,10 @@ public final class ReviewMarkdown {
         return "r = " + number(correlation.coefficient()) + ", n = " + correlation.sampleSize()
                 + ", " + correlation.periodStart() + " to " + correlation.periodEnd()
                 + ", " + correlation.method() + ", " + correlation.verdict()
+                + (correlation.interval() == null ? ", no interval" : ", interval "
+                + ReviewFormat.stat(correlation.interval().low()) + " to "
+                + ReviewFormat.stat(correlation.interval().high()))
+                + (correlation.counted() ? ", counted" : ", not counted")
                 + ", recorded " + date(correlation.recordedAt())
                 + (correlation.definitionVersion() == null ? "" : " against version "
                 + text(correlation.definitionVersion()))

@@ -116,10 +116,7 @@ public class TeamQueryHandlers {
             return null;
         }
         Instant now = clock.instant();
-        List<ReviewEntry> entries = new ArrayList<>(active.size());
-        for (MetricView metric : active) {
-            entries.add(reviewRules.review(metric, now));
-        }
+        List<ReviewEntry> entries = reviewRules.review(active, now);
         return new TeamReview(query.team(), now, revalidationInterval, entries);
     }
 

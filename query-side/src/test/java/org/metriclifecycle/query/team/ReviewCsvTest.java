@@ -98,7 +98,11 @@ class ReviewCsvTest {
         assertThat(ReviewCsv.HEADER).containsSubsequence("team", "metricId", "metric", "owner", "status", "version",
                 "verdict", "why", "revalidationDue", "blindSpots", "hypothesisId", "outcome", "direction",
                 "minCorrelation", "minSampleSize", "hypothesisStatus", "latestCoefficient", "latestSampleSize",
-                "latestVerdict", "latestRecordedAt");
+                "latestVerdict", "latestRecordedAt", "latestMethod", "latestPeriodStart", "latestPeriodEnd",
+                "latestIntervalLow", "latestIntervalHigh", "latestCounted", "decisionRule", "confidence",
+                "samplesNeeded", "pooledEstimate", "pooledLow", "pooledHigh", "pooledSampleSize",
+                "pooledCorrelations", "pooledQ", "pooledISquared", "pValue", "qValue", "shadowOpen",
+                "shadowConfirmed", "shadowDiverged", "shadowExpired", "falsePositiveRate", "lastConfirmedAt");
     }
 
     @Test
@@ -108,9 +112,10 @@ class ReviewCsvTest {
         assertThat(rows).extracting(row -> row.get("metricId") + "/" + row.get("hypothesisId"))
                 .containsExactly("m-1/h1", "m-1/h2", "m-2/");
         Map<String, String> bare = rows.get(2);
-        assertThat(bare.get("verdict")).isEqualTo("REMOVE_CANDIDATE");
+        // Proposed inside its link window: PENDING (it used to be a REMOVE_CANDIDATE from its first minute).
+        assertThat(bare.get("verdict")).isEqualTo("PENDING");
         assertThat(bare.get("latestCoefficient")).isEmpty();
-        assertThat(bare.get("why")).startsWith("No supporting correlation");
+        assertThat(bare.get("why")).startsWith("Inside its link window");
     }
 
     @Test

@@ -91,26 +91,43 @@ class ReviewRulesTest {
         assertThat(bare.verdict()).isEqualTo(ReviewVerdict.REMOVE_CANDIDATE);
         assertThat(bare.why()).isEqualTo("No supporting correlation within the last revalidation interval"
                 + " (90 days, since 2026-03-03): none recorded and no hypothesis linked.");
+        // Every hypothesis refuted: the metric is REFUTED, a REMOVE_CANDIDATE for that reason.
         assertThat(linked.verdict()).isEqualTo(ReviewVerdict.REMOVE_CANDIDATE);
-        assertThat(linked.why()).endsWith("none recorded yet.");
+        assertThat(linked.why()).isEqualTo("Every hypothesis is refuted by its evidence: h1.");
+        ReviewEntry open = rules.review(fold(proposed(M, "search", "ada", T0), linked(M, "h1")), NOW);
+        assertThat(open.verdict()).isEqualTo(ReviewVerdict.REMOVE_CANDIDATE);
+        assertThat(open.why()).endsWith("none recorded yet.");
     }
 
     @Test
     void aMajorRevisionWipesTheOldSupportAndTheWhySaysSo() {
+        // Long enough ago that the new link window the revision opened (42 days) has closed: inside it, PENDING.
         MetricView revised = fold(proposed(M, "search", "ada", T0), linked(M, "h1"),
-                correlation(M, "c1", "h1", 0.8, Verdict.SUPPORTED, NOW.minus(Duration.ofDays(5))),
-                majorRevision(M, "2.0", NOW.minus(Duration.ofDays(2))));
+                correlation(M, "c1", "h1", 0.8, Verdict.SUPPORTED, NOW.minus(Duration.ofDays(55))),
+                majorRevision(M, "2.0", NOW.minus(Duration.ofDays(50))));
 
         ReviewEntry entry = rules.review(revised, NOW);
 
         assertThat(entry.verdict()).isEqualTo(ReviewVerdict.REMOVE_CANDIDATE);
-        assertThat(entry.why()).endsWith("none recorded since the major revision to version 2.0 on 2026-05-30.");
+        assertThat(entry.why()).endsWith("none recorded since the major revision to version 2.0 on 2026-04-12.");
         assertThat(entry.version()).isEqualTo("2.0");
         assertThat(entry.evidenceVersion()).isNull();
         assertThat(entry.hypotheses()).singleElement().satisfies(h -> {
             assertThat(h.status()).isEqualTo(HypothesisStatus.OPEN);
             assertThat(h.latestEvidence().correlationId()).isEqualTo("c1");
         });
+    }
+
+    @Test
+    void aFreshMajorRevisionOpensANewLinkWindowSoTheMetricIsPending() {
+        MetricView revised = fold(proposed(M, "search", "ada", T0), linked(M, "h1"),
+                correlation(M, "c1", "h1", 0.8, Verdict.SUPPORTED, NOW.minus(Duration.ofDays(5))),
+                majorRevision(M, "2.0", NOW.minus(Duration.ofDays(2))));
+
+        ReviewEntry entry = rules.review(revised, NOW);
+
+        assertThat(entry.verdict()).isEqualTo(ReviewVerdict.PENDING);
+        assertThat(entry.why()).startsWith("Inside its link window: 40 days left");
     }
 
     @Test

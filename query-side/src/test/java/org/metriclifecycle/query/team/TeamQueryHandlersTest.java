@@ -241,7 +241,8 @@ class TeamQueryHandlersTest {
         assertThat(review.revalidationInterval()).isEqualTo(INTERVAL);
         assertThat(review.metrics()).extracting(ReviewEntry::metricId, ReviewEntry::verdict).containsExactly(
                 tuple("m-a", ReviewVerdict.KEEP),
-                tuple("m-b", ReviewVerdict.REMOVE_CANDIDATE),
+                // Proposed on day 1, inside its link window: PENDING, no longer a REMOVE_CANDIDATE.
+                tuple("m-b", ReviewVerdict.PENDING),
                 tuple("m-c", ReviewVerdict.REMOVE_CANDIDATE));
         assertThat(review.metrics().get(1).blindSpots()).hasSize(2);
         assertThat(review.metrics().get(0).hypotheses()).singleElement()
