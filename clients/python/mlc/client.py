@@ -191,7 +191,7 @@ class Client:
 
     def __init__(self, base_url: Optional[str] = None, *, user: Optional[str] = None,
                  password: Optional[str] = None, token: Optional[str] = None, timeout: float = 30.0,
-                 retry: Optional[RetryPolicy] = None, sleep: Callable[[float], None] = time.sleep,
+                 retry: Optional[RetryPolicy] = None, sleep: Optional[Callable[[float], None]] = None,
                  opener: Optional[urllib.request.OpenerDirector] = None) -> None:
         url = (base_url or DEFAULT_URL).strip().rstrip("/")
         if url.endswith("/api/v1"):
@@ -544,7 +544,7 @@ class Client:
     def _wait(self, seconds: float, attempt: _Attempt) -> None:
         seconds = max(0.0, min(float(seconds), self.retry.max_wait))
         attempt.waits.append(seconds)
-        self._sleep(seconds)
+        (self._sleep or time.sleep)(seconds)
 
     def _authorization(self) -> Optional[str]:
         if self.token:
