@@ -500,10 +500,10 @@ class Client:
             attempt.number += 1
             try:
                 status, answer_headers, payload = self._send(method, url, headers, data)
-            except _CONNECTION_ERRORS as error:
+            except _CONNECTION_ERRORS as failure:
                 retryable = policy.retry_connection_errors
                 if not retryable or attempt.number >= policy.max_attempts:
-                    raise TransportError(method, url, attempt.number, _unwrap(error)) from error
+                    raise TransportError(method, url, attempt.number, _unwrap(failure)) from failure
                 self._wait(self._backoff(attempt.number), attempt)
                 continue
             if 200 <= status < 300:
@@ -538,7 +538,7 @@ class Client:
         return error.status == 409 and error.type == IN_FLIGHT_TYPE
 
     def _backoff(self, attempt: int) -> float:
-        base = self.retry.backoff * (2 ** (attempt - 1))
+        base = self.retry.backoff * (2.0 ** (attempt - 1))
         return min(self.retry.max_wait, base * (0.75 + random.random() * 0.5))
 
     def _wait(self, seconds: float, attempt: _Attempt) -> None:

@@ -73,6 +73,7 @@ class FakeService:
                 if answer.drop:
                     self.close_connection = True
                     return
+                content_type: Optional[str]
                 if isinstance(answer.body, (dict, list)):
                     payload = json.dumps(answer.body).encode("utf-8")
                     content_type = answer.content_type or "application/json"
@@ -103,8 +104,8 @@ class FakeService:
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        port = self._server.server_address[1]
+        return f"http://127.0.0.1:{port}"
 
     def start(self) -> "FakeService":
         self._thread.start()

@@ -240,6 +240,13 @@ class ClientTest(unittest.TestCase):
             self.client.team_summary("search")
         self.assertIn("bad gateway", str(gateway.exception))
 
+    def test_a_redirect_is_not_followed(self) -> None:
+        self.service.enqueue(Answer(302, None, headers={"Location": "http://elsewhere.invalid/steal"}))
+        with self.assertRaises(ApiError) as caught:
+            self.client.team_summary("search")
+        self.assertEqual(caught.exception.status, 302)
+        self.assertEqual(len(self.service.requests), 1)
+
     # -------------------------------------------------------------------------------- retries
 
     def test_503_is_retried_after_retry_after_with_the_same_idempotency_key(self) -> None:
