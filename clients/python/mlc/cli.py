@@ -131,6 +131,9 @@ def main(argv: Optional[Sequence[str]] = None, *, env: Optional[Mapping[str, str
         return EXIT_ERROR
     except TransportError as error:
         output.warn(str(error))
+        if error.idempotency_key and args.command == "correlate":
+            output.warn(f"it may have been recorded: re-run with --idempotency-key {error.idempotency_key} "
+                        "to record it at most once")
         return EXIT_ERROR
     except StatsError as error:
         output.warn(str(error))

@@ -16,6 +16,7 @@ import json
 import os
 import random
 import socket
+import ssl
 import time
 import urllib.error
 import urllib.parse
@@ -131,11 +132,13 @@ class ApiError(MlcError):
 class TransportError(MlcError):
     """The service could not be reached (connection refused, reset, timed out) after every attempt."""
 
-    def __init__(self, method: str, url: str, attempts: int, cause: BaseException) -> None:
+    def __init__(self, method: str, url: str, attempts: int, cause: BaseException,
+                 idempotency_key: Optional[str] = None) -> None:
         self.method = method
         self.url = url
         self.attempts = attempts
         self.cause = cause
+        self.idempotency_key = idempotency_key  # a write's key: resend with it and the write is stored at most once
         super().__init__(f"could not reach the service ({method} {url}) after {attempts} attempt(s): {cause}")
 
 
@@ -501,9 +504,10 @@ class Client:
             try:
                 status, answer_headers, payload = self._send(method, url, headers, data)
             except _CONNECTION_ERRORS as failure:
-                retryable = policy.retry_connection_errors
+                # A certificate the client refuses will not change on a retry.
+                retryable = policy.retry_connection_errors and not isinstance(_unwrap(failure), ssl.CertificateError)
                 if not retryable or attempt.number >= policy.max_attempts:
-                    raise TransportError(method, url, attempt.number, _unwrap(failure)) from failure
+                    raise TransportError(method, url, attempt.number, _unwrap(failure), key) from failure
                 self._wait(self._backoff(attempt.number), attempt)
                 continue
             if 200 <= status < 300:

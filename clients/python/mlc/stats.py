@@ -5,7 +5,7 @@ Memory and time, for n rows used:
 * **Pearson** is computed in one pass with constant memory (Welford's co-moment update, numerically stable), so a
   CSV of any size streams through it.
 * **Spearman** needs every value to rank it: the two columns are kept in memory as ``array('d')`` (16 bytes per
-  row) and ranked by sorting, O(n log n). Ties get average ranks ("mid-ranks") and rho is Pearson's r of the ranks,
+  row, plus some 100 bytes per row of working space while sorting) and ranked by sorting, O(n log n). Ties get average ranks ("mid-ranks") and rho is Pearson's r of the ranks,
   which is the tie-correct Spearman coefficient (the ``1 - 6 sum d^2 / (n^3 - n)`` shortcut is not used: it is wrong
   with ties).
 * **Kendall tau-b** needs the columns in memory too and uses Knight's O(n log n) algorithm (sort by x then y, count
@@ -118,7 +118,8 @@ def kendall_tau_b(xs: Sequence[float], ys: Sequence[float]) -> float:
     n = len(xs)
     if n < 2:
         raise StatsError(f"a correlation needs at least 2 rows, got {n}")
-    order = sorted(range(n), key=lambda i: (xs[i], ys[i]))
+    order = sorted(range(n), key=ys.__getitem__)  # by y, then (stably) by x: by (x, y) without a tuple per row
+    order.sort(key=xs.__getitem__)
     total = n * (n - 1) // 2
     ties_x = 0  # pairs tied in x (n1)
     ties_xy = 0  # pairs tied in both (n3)

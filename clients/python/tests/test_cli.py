@@ -230,6 +230,18 @@ class CliTest(unittest.TestCase):
         self.assertEqual(code, 2)
         self.assertIn("could not reach the service", err)
 
+    def test_correlate_with_the_service_down_names_the_key_to_retry_with(self) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        path = self.write_csv("x,y\n1,1\n2,3\n3,2\n4,4\n")
+        with unittest.mock.patch("time.sleep"):
+            code, _, err = self.run_mlc("--url", f"http://127.0.0.1:{port}", "correlate", "--metric", "m1",
+                                        "--hypothesis", "h1", "--csv", path, "--eval-column", "x", "--outcome-column",
+                                        "y", "--period-start", "2026-11-01", "--period-end", "2026-11-30")
+        self.assertEqual(code, 2)
+        self.assertRegex(err, r"re-run with --idempotency-key [0-9a-f-]{36} to record it at most once")
+
     def test_gate_as_a_process(self) -> None:
         self.service.route("GET", "/api/v1/metrics/m1", Answer(200, VALIDATED))
         self.service.route("GET", "/api/v1/metrics/m2", Answer(200, LINKED))
