@@ -241,4 +241,42 @@ class EvidenceApiTest {
         given().get("/api/v1/metrics/" + metricId + "/correlations").then()
                 .body("items[0].definitionVersion", equalTo("2.0"));
     }
+
+    /** The worked example of docs/evidence.md ("Over HTTP"), number for number. */
+    @Test
+    void theWorkedExampleOfTheDocs() {
+        String metricId = propose(freshTeam(), "ada");
+        String path = "/api/v1/metrics/" + metricId;
+        String hypothesisId = post(path + "/hypotheses", hypothesis("NEGATIVE", 0.7, 500)).statusCode(201)
+                .body("samplesNeeded", equalTo(75)).extract().path("hypothesisId");
+        Map<String, Object> first = measured(hypothesisId, -0.2, 120, Api.daysAgo(60), Api.daysAgo(31), "nightly");
+        first.put("method", "SPEARMAN");
+        post(path + "/correlations", first).statusCode(201)
+                .body("verdict", equalTo("INCONCLUSIVE"))
+                .body("interval.low", closeTo(-0.386, 0.0005)).body("interval.high", closeTo(-0.017, 0.0005))
+                .body("hypothesisStatus", equalTo("OPEN"));
+        post(path + "/correlations", measured(hypothesisId, -0.74, 812, Api.daysAgo(30), Api.today(), "nightly"))
+                .statusCode(201)
+                .body("verdict", equalTo("SUPPORTED"))
+                .body("interval.low", closeTo(-0.770, 0.0005)).body("interval.high", closeTo(-0.707, 0.0005))
+                .body("hypothesisStatus", equalTo("OPEN"));
+        view(metricId).body("status", equalTo("LINKED"))
+                .body("hypotheses[0].pooled.estimate", closeTo(-0.701, 0.0005))
+                .body("hypotheses[0].pooled.low", closeTo(-0.732, 0.0005))
+                .body("hypotheses[0].pooled.high", closeTo(-0.666, 0.0005))
+                .body("hypotheses[0].pooled.sampleSize", equalTo(932))
+                .body("hypotheses[0].pooled.iSquared", closeTo(0.980, 0.0005));
+        post(path + "/correlations", measured(hypothesisId, -0.78, 1500, Api.daysAgo(30), Api.today(), "weekly"))
+                .statusCode(201)
+                .body("verdict", equalTo("SUPPORTED"))
+                .body("hypothesisStatus", equalTo("SUPPORTED"));
+        view(metricId).body("status", equalTo("VALIDATED"))
+                .body("hypotheses[0].pooled.estimate", closeTo(-0.752, 0.0005))
+                .body("hypotheses[0].pooled.low", closeTo(-0.769, 0.0005))
+                .body("hypotheses[0].pooled.high", closeTo(-0.735, 0.0005))
+                .body("hypotheses[0].pooled.correlations", equalTo(3))
+                .body("hypotheses[0].pooled.sampleSize", equalTo(2432));
+        post(path + "/correlations", measured(hypothesisId, -0.9, 900, Api.daysAgo(10), Api.today(), "nightly"))
+                .statusCode(409);
+    }
 }
