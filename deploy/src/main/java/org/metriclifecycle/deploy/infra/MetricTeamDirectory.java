@@ -7,6 +7,9 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.metriclifecycle.events.MetricProposed;
 import org.metriclifecycle.query.metric.MetricViewStore;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,6 +25,7 @@ public class MetricTeamDirectory {
     private static final int REMEMBERED = 50_000;
 
     private final MetricViewStore views;
+    private final EventStore events;
     private final Map<String, String> teams = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -30,8 +34,17 @@ public class MetricTeamDirectory {
     });
 
     @Inject
-    MetricTeamDirectory(MetricViewStore views) {
+    MetricTeamDirectory(MetricViewStore views, EventStore events) {
         this.views = views;
+        this.events = events;
+    }
+
+    private String proposedTeam(String metricId) {
+        DomainEventStream stream = events.readEvents(metricId, 0);
+        if (stream.hasNext() && stream.next().getPayload() instanceof MetricProposed proposed) {
+            return proposed.team();
+        }
+        return null;
     }
 
     /** The metric's team, or null for an unknown metric. */
@@ -40,7 +53,10 @@ public class MetricTeamDirectory {
         if (known != null) {
             return known;
         }
-        String team = QuarkusTransaction.joiningExisting().call(() -> views.teamOf(metricId).orElse(null));
+        // A stream whose view is missing (lost, not yet rebuilt, or events imported behind the service's back) is
+        // still a metric: its proposal names the team, and the next write catches the view up.
+        String team = QuarkusTransaction.joiningExisting().call(() -> views.teamOf(metricId)
+                .orElseGet(() -> proposedTeam(metricId)));
         if (team != null) {
             teams.put(metricId, team);
         }

@@ -18,7 +18,8 @@ import org.metriclifecycle.events.Verdict;
  * Coordinates are SVG user units, formatted with one decimal.
  */
 public record EvidencePlot(int width, int height, String title, String description, Frame frame, List<Tick> yTicks,
-                           List<Tick> xTicks, Threshold threshold, String zeroY, String line, List<Point> points) {
+                           List<Tick> xTicks, Threshold threshold, String zeroY, String line, List<Point> points,
+                           Pooled pooled) {
 
     static final int WIDTH = 560;
     static final int HEIGHT = 220;
@@ -30,8 +31,26 @@ public record EvidencePlot(int width, int height, String title, String descripti
     /** Keeps the first and last points off the frame's edges. */
     static final double INSET = 14;
 
-    /** One recorded correlation, as the plot needs it. */
-    public record Sample(Instant recordedAt, double coefficient, int sampleSize, Verdict verdict, String detail) {
+    /**
+     * One recorded correlation, as the plot needs it; {@code low} and {@code high} its confidence interval (on the
+     * Pearson-equivalent scale), null when it has none.
+     */
+    public record Sample(Instant recordedAt, double coefficient, int sampleSize, Verdict verdict, String detail,
+                         Double low, Double high) {
+
+        public Sample(Instant recordedAt, double coefficient, int sampleSize, Verdict verdict, String detail) {
+            this(recordedAt, coefficient, sampleSize, verdict, detail, null, null);
+        }
+    }
+
+    /**
+     * The pooled estimate of the counted correlations, drawn as a dashed line with its interval as a band.
+     *
+     * @param y         the estimate's height
+     * @param bandY     top of the interval band
+     * @param bandHeight its height
+     */
+    public record Pooled(String y, String bandY, String bandHeight, String label) {
     }
 
     /**
@@ -61,10 +80,22 @@ public record EvidencePlot(int width, int height, String title, String descripti
      * @param verdict the verdict in lower case, a CSS class
      * @param path    the shape's SVG path (centred on x, y)
      */
-    public record Point(String x, String y, String shape, String verdict, String path, String title) {
+    public record Point(String x, String y, String shape, String verdict, String path, String title, String barTop,
+                        String barBottom) {
+
+        /** Whether the correlation has an interval to draw as an error bar. */
+        public boolean hasBar() {
+            return barTop != null;
+        }
     }
 
     public static EvidencePlot of(String outcome, Direction direction, double minCorrelation, List<Sample> samples) {
+        return of(outcome, direction, minCorrelation, samples, null, null, null);
+    }
+
+    /** With the pooled estimate and its interval (all three null when nothing is counted). */
+    public static EvidencePlot of(String outcome, Direction direction, double minCorrelation, List<Sample> samples,
+                                  Double pooledEstimate, Double pooledLow, Double pooledHigh) {
         List<Sample> ordered = samples.stream().sorted(Comparator.comparing(Sample::recordedAt)).toList();
         double innerLeft = LEFT + INSET;
         double innerRight = WIDTH - RIGHT - INSET;
@@ -102,9 +133,13 @@ public record EvidencePlot(int width, int height, String title, String descripti
         }
         Frame frame = new Frame(f(LEFT), f(TOP), f(WIDTH - LEFT - RIGHT), f(HEIGHT - TOP - BOTTOM), f(WIDTH - RIGHT),
                 f(LEFT - 6), f(HEIGHT - 12));
+        Pooled pooled = pooledEstimate == null ? null : new Pooled(f(y(pooledEstimate)), f(y(pooledHigh)),
+                f(y(pooledLow) - y(pooledHigh)), "pooled r = " + Display.number(round(pooledEstimate)) + " ("
+                + Display.number(round(pooledLow)) + " to " + Display.number(round(pooledHigh)) + ")");
         return new EvidencePlot(WIDTH, HEIGHT, "Correlation history: " + outcome,
-                description(direction, signed, ordered), frame, yTicks, xTicks, threshold, f(y(0)), line.toString(),
-                points);
+                description(direction, signed, ordered) + (pooled == null ? "" : " The counted correlations pool to "
+                        + pooled.label().substring("pooled ".length()) + "."),
+                frame, yTicks, xTicks, threshold, f(y(0)), line.toString(), points, pooled);
     }
 
     /** The coefficient's height: r = 1 at the top of the frame, r = -1 at its bottom. */
@@ -134,10 +169,14 @@ public record EvidencePlot(int width, int height, String title, String descripti
             default -> "M" + f(x) + "," + f(y - 6) + " L" + f(x + 6) + "," + f(y + 5) + " L" + f(x - 6) + "," + f(y + 5)
                     + " Z";
         };
+        boolean bar = sample.low() != null && sample.high() != null;
         String title = Display.day(sample.recordedAt()) + ": r = " + Display.number(sample.coefficient()) + ", n = "
                 + sample.sampleSize() + ", " + sample.verdict()
+                + (bar ? ", interval " + Display.number(round(sample.low())) + " to "
+                + Display.number(round(sample.high())) : ", no interval")
                 + (sample.detail() == null || sample.detail().isBlank() ? "" : " (" + sample.detail() + ")");
-        return new Point(f(x), f(y), shape, sample.verdict().name().toLowerCase(Locale.ROOT), path, title);
+        return new Point(f(x), f(y), shape, sample.verdict().name().toLowerCase(Locale.ROOT), path, title,
+                bar ? f(y(sample.high())) : null, bar ? f(y(sample.low())) : null);
     }
 
     private static String description(Direction direction, double signed, List<Sample> ordered) {
@@ -150,6 +189,11 @@ public record EvidencePlot(int width, int height, String title, String descripti
                 + Display.day(ordered.get(0).recordedAt()) + " to " + Display.day(latest.recordedAt())
                 + "; supported when " + criterion + "; latest r = " + Display.number(latest.coefficient()) + ", "
                 + latest.verdict() + ".";
+    }
+
+    /** Three decimals, for labels. */
+    static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 
     private static String f(double value) {

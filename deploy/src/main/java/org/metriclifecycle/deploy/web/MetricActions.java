@@ -18,11 +18,12 @@ import org.metriclifecycle.query.metric.MetricView;
  * @param hypotheses the hypotheses a correlation can be recorded for
  */
 public record MetricActions(boolean linkHypothesis, boolean recordCorrelation, boolean reviseDefinition,
-                            boolean recordBlindSpot, boolean deprecate, boolean changeOwner, List<Option> hypotheses) {
+                            boolean recordBlindSpot, boolean deprecate, boolean changeOwner, List<Option> hypotheses,
+                            boolean openShadowCheck) {
 
     public static MetricActions of(Caller caller, MetricView metric, boolean pastState) {
         if (caller == null || pastState || metric.status() == MetricStatus.DEPRECATED) {
-            return new MetricActions(false, false, false, false, false, false, List.of());
+            return new MetricActions(false, false, false, false, false, false, List.of(), false);
         }
         String team = metric.team();
         List<Option> hypotheses = metric.hypotheses().stream()
@@ -34,7 +35,8 @@ public record MetricActions(boolean linkHypothesis, boolean recordCorrelation, b
                 caller.may(Action.RECORD_BLIND_SPOT, team),
                 caller.may(Action.DEPRECATE_METRIC, team),
                 caller.may(Action.CHANGE_OWNER, team),
-                hypotheses);
+                hypotheses,
+                caller.may(Action.OPEN_SHADOW_CHECK, team) && !hypotheses.isEmpty());
     }
 
     /** A hypothesis's direction, as the link form offers it. */
@@ -49,6 +51,7 @@ public record MetricActions(boolean linkHypothesis, boolean recordCorrelation, b
     }
 
     public boolean any() {
-        return linkHypothesis || recordCorrelation || reviseDefinition || recordBlindSpot || deprecate || changeOwner;
+        return linkHypothesis || recordCorrelation || reviseDefinition || recordBlindSpot || deprecate || changeOwner
+                || openShadowCheck;
     }
 }

@@ -59,13 +59,18 @@ public record MetricDetail(MetricView metric, Card card, AsOf asOf, List<Hypothe
                     .filter(c -> c.hypothesisId().equals(hypothesis.hypothesisId())).toList();
             List<EvidencePlot.Sample> samples = own.stream().map(c -> new EvidencePlot.Sample(c.recordedAt(),
                     c.coefficient(), c.sampleSize(), c.verdict(), c.method() + ", " + c.periodStart() + " to "
-                    + c.periodEnd() + ", definition " + c.definitionVersion())).toList();
+                    + c.periodEnd() + ", definition " + c.definitionVersion(),
+                    c.interval() == null ? null : c.interval().low(),
+                    c.interval() == null ? null : c.interval().high())).toList();
+            var pooled = hypothesis.pooled();
             List<CorrelationRow> rows = own.stream().map(c -> new CorrelationRow(c.recordedAt(),
                     Display.number(c.coefficient()), c.sampleSize(), c.periodStart() + " to " + c.periodEnd(),
                     String.valueOf(c.method()), String.valueOf(c.verdict()), c.source() == null ? "" : c.source(),
                     c.definitionVersion() == null ? "" : c.definitionVersion())).toList();
             hypotheses.add(new Hypothesis(hypothesis, criteria(hypothesis),
-                    EvidencePlot.of(hypothesis.outcome(), hypothesis.direction(), hypothesis.minCorrelation(), samples),
+                    EvidencePlot.of(hypothesis.outcome(), hypothesis.direction(), hypothesis.minCorrelation(), samples,
+                            pooled == null ? null : pooled.estimate(), pooled == null ? null : pooled.low(),
+                            pooled == null ? null : pooled.high()),
                     rows));
         }
 
@@ -86,10 +91,23 @@ public record MetricDetail(MetricView metric, Card card, AsOf asOf, List<Hypothe
     }
 
     /** "r ≥ 0.7 over at least 500 samples" (NEGATIVE: "r ≤ -0.7 ..."). */
+    /** The metric's shadow checks in one sentence: how often its improvements held, and when one last did. */
+    public String trackRecord() {
+        var t = metric.trackRecord();
+        return t.confirmed() + " confirmed, " + t.diverged() + " diverged, " + t.open() + " open, " + t.expired()
+                + " expired shadow checks"
+                + (t.falsePositiveRate() == null ? "" : "; false-positive rate "
+                + Display.number(Math.round(t.falsePositiveRate() * 1000) / 1000.0))
+                + (t.lastConfirmedAt() == null ? "; never confirmed" : "; last confirmed "
+                + Display.shown(t.lastConfirmedAt()));
+    }
+
     static String criteria(HypothesisView hypothesis) {
         boolean negative = hypothesis.direction() == Direction.NEGATIVE;
         return (negative ? "r ≤ -" : "r ≥ ") + Display.number(hypothesis.minCorrelation()) + " (" + hypothesis.direction()
-                + ") over at least " + hypothesis.minSampleSize() + " samples";
+                + ") over at least " + hypothesis.minSampleSize() + " samples; " + hypothesis.decisionRule()
+                + " rule at " + Display.number(hypothesis.confidence() * 100) + "% confidence"
+                + (hypothesis.samplesNeeded() == null ? "" : "; samples needed: " + hypothesis.samplesNeeded());
     }
 
     static String delta(ScoreDelta delta) {

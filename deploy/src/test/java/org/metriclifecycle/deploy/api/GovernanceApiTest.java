@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.nullValue;
 import static org.metriclifecycle.deploy.support.Api.correlate;
 import static org.metriclifecycle.deploy.support.Api.link;
@@ -190,12 +191,15 @@ class GovernanceApiTest {
                 .body("team", equalTo(team))
                 .body("metrics", hasSize(2))
                 .body("metrics.find { it.metricId == '" + validated + "' }.verdict", equalTo("KEEP"))
-                .body("metrics.find { it.metricId == '" + unproven + "' }.verdict", equalTo("REMOVE_CANDIDATE"))
-                .body("metrics.find { it.metricId == '" + unproven + "' }.why", notNullValue());
+                // Proposed a moment ago: PENDING inside its link window (it used to be a REMOVE_CANDIDATE at once).
+                .body("metrics.find { it.metricId == '" + unproven + "' }.verdict", equalTo("PENDING"))
+                .body("metrics.find { it.metricId == '" + unproven + "' }.why",
+                        startsWith("Inside its link window: 41 days left"));
 
         String markdown = given().get("/api/v1/teams/" + team + "/review?format=md").then().statusCode(200)
                 .contentType(containsString("text/markdown")).extract().asString();
-        assertThat(markdown).contains(validated).contains(unproven).doesNotContain(retired).contains("REMOVE_CANDIDATE");
+        assertThat(markdown).contains(validated).contains(unproven).doesNotContain(retired).contains("PENDING")
+                .contains("- Track record: 0 open");
 
         String csv = given().get("/api/v1/teams/" + team + "/review?format=csv").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();

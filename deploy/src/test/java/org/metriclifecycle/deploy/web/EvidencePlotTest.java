@@ -87,7 +87,7 @@ class EvidencePlotTest {
                 sample(T0.plusSeconds(120), -0.9, Verdict.INCONCLUSIVE)));
         assertThat(plot.points()).extracting(EvidencePlot.Point::shape)
                 .containsExactly("circle", "square", "triangle");
-        assertThat(plot.points().get(0).title()).isEqualTo("2026-01-10: r = -0.75, n = 800, SUPPORTED (PEARSON)");
+        assertThat(plot.points().get(0).title()).isEqualTo("2026-01-10: r = -0.75, n = 800, SUPPORTED, no interval (PEARSON)");
         assertThat(plot.points()).allSatisfy(point -> assertThat(point.path()).startsWith("M").endsWith("Z"));
         assertThat(plot.description()).contains("3 correlations").contains("r ≤ -0.7").contains("latest r = -0.9");
         assertThat(plot.title()).isEqualTo("Correlation history: errors");
@@ -95,5 +95,25 @@ class EvidencePlotTest {
 
     private static EvidencePlot.Sample sample(Instant at, double r, Verdict verdict) {
         return new EvidencePlot.Sample(at, r, 800, verdict, "PEARSON");
+    }
+
+    @Test
+    void intervalsAreErrorBarsAndThePoolIsADashedLineWithItsBand() {
+        EvidencePlot plot = EvidencePlot.of("errors", Direction.POSITIVE, 0.7, List.of(
+                new EvidencePlot.Sample(java.time.Instant.parse("2026-01-10T00:00:00Z"), 0.81, 1200, Verdict.SUPPORTED,
+                        "PEARSON", 0.790, 0.829),
+                new EvidencePlot.Sample(java.time.Instant.parse("2026-01-11T00:00:00Z"), 0.5, 3, Verdict.INCONCLUSIVE,
+                        "PEARSON", null, null)), 0.81, 0.790, 0.829);
+        EvidencePlot.Point first = plot.points().get(0);
+        assertThat(first.hasBar()).isTrue();
+        assertThat(first.barTop()).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", EvidencePlot.y(0.829)));
+        assertThat(first.barBottom()).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", EvidencePlot.y(0.790)));
+        assertThat(first.title()).contains("interval 0.79 to 0.829");
+        assertThat(plot.points().get(1).hasBar()).isFalse();
+        assertThat(plot.points().get(1).title()).contains("no interval");
+        assertThat(plot.pooled().label()).isEqualTo("pooled r = 0.81 (0.79 to 0.829)");
+        assertThat(plot.pooled().y()).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", EvidencePlot.y(0.81)));
+        assertThat(plot.description()).endsWith("The counted correlations pool to r = 0.81 (0.79 to 0.829).");
+        assertThat(EvidencePlot.of("errors", Direction.POSITIVE, 0.7, List.of()).pooled()).isNull();
     }
 }

@@ -90,12 +90,13 @@ class WebPagesTest {
     @Test
     void formsFollowTheCallersRoleInTheMetricsTeam() {
         String detail = "/ui/metrics/" + metricId;
-        assertThat(forms("lena", detail)).containsExactlyInAnyOrder("link", "correlate", "revise", "blind-spot",
+        assertThat(forms("lena", detail)).containsExactlyInAnyOrder("link", "correlate", "shadow", "revise", "blind-spot",
                 "owner", "deprecate");
-        assertThat(forms("carl", detail)).containsExactlyInAnyOrder("link", "revise", "blind-spot");
+        assertThat(forms("carl", detail)).containsExactlyInAnyOrder("link", "shadow", "revise", "blind-spot");
         assertThat(forms("pipe", detail)).containsExactly("correlate");
         assertThat(forms("vera", detail)).isEmpty();
-        assertThat(forms("ada", detail)).hasSize(6);
+        assertThat(forms("ada", detail)).hasSize(7);
+        assertThat(html("vera", detail)).contains("Track record").contains("shadow checks; never confirmed");
 
         assertThat(forms("lena", "/ui/teams/search")).containsExactlyInAnyOrder("propose", "budget", "rotation");
         assertThat(forms("carl", "/ui/teams/search")).containsExactly("propose");
