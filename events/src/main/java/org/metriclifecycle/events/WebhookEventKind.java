@@ -20,7 +20,11 @@ public enum WebhookEventKind {
     /** A proposed or linked metric's link deadline falls within the lead time. */
     LINK_DEADLINE_DUE("metric.link_deadline_due"),
     /** A team's rotation handed its metrics to their next owners ({@link RotationHandoffReached}). */
-    ROTATION_HANDOFF("rotation.handoff");
+    ROTATION_HANDOFF("rotation.handoff"),
+    /** A shadow check was concluded, CONFIRMED or DIVERGED ({@link ShadowCheckConcluded}). */
+    SHADOW_CHECK_CONCLUDED("shadow_check.concluded"),
+    /** A shadow check was not concluded by its observeUntil ({@link ShadowCheckExpired}). */
+    SHADOW_CHECK_EXPIRED("shadow_check.expired");
 
     private final String wireName;
 

@@ -32,7 +32,8 @@ class WebhookEventsTest {
     @Test
     void wireNamesAreStableAndRoundTrip() {
         assertThat(WebhookEventKind.allWireNames()).containsExactly("metric.deprecated", "metric.deprioritized",
-                "metric.link_deadline_due", "metric.revalidation_due", "rotation.handoff");
+                "metric.link_deadline_due", "metric.revalidation_due", "rotation.handoff", "shadow_check.concluded",
+                "shadow_check.expired");
         for (WebhookEventKind kind : WebhookEventKind.values()) {
             assertThat(WebhookEventKind.fromWireName(kind.wireName())).hasValue(kind);
         }

@@ -11,6 +11,9 @@ import java.util.function.Function;
 
 import org.metriclifecycle.events.MetricDeprecated;
 import org.metriclifecycle.events.MetricDeprioritized;
+import org.metriclifecycle.events.ShadowCheckConcluded;
+import org.metriclifecycle.events.ShadowCheckExpired;
+import org.metriclifecycle.events.ShadowCheckResult;
 import org.metriclifecycle.events.RotationAssignment;
 import org.metriclifecycle.events.RotationHandoffReached;
 import org.metriclifecycle.events.WebhookEventKind;
@@ -44,6 +47,31 @@ public final class Notifications {
         data.put("deprioritizedAt", event.deprioritizedAt());
         return new Notification(WebhookEventKind.METRIC_DEPRIORITIZED, metric.team(), metric.metricId(), occurredAt,
                 describe(metric) + " was deprioritized: " + event.reason(), data);
+    }
+
+    public static Notification shadowCheckConcluded(MetricFacts metric, ShadowCheckConcluded event,
+                                                    Instant occurredAt) {
+        Map<String, Object> data = metricData(metric);
+        data.put("checkId", event.checkId());
+        data.put("result", event.result().name());
+        data.put("outcomeDelta", event.outcomeDelta());
+        data.put("sampleSize", event.sampleSize());
+        data.put("note", event.note());
+        data.put("concludedAt", event.concludedAt());
+        String summary = describe(metric) + ": shadow check " + event.checkId() + " "
+                + (event.result() == ShadowCheckResult.CONFIRMED ? "CONFIRMED (the outcome moved as predicted)"
+                : "DIVERGED (the eval's improvement did not move the outcome as predicted)");
+        return new Notification(WebhookEventKind.SHADOW_CHECK_CONCLUDED, metric.team(), metric.metricId(), occurredAt,
+                summary, data);
+    }
+
+    public static Notification shadowCheckExpired(MetricFacts metric, ShadowCheckExpired event, Instant occurredAt) {
+        Map<String, Object> data = metricData(metric);
+        data.put("checkId", event.checkId());
+        data.put("expiredAt", event.expiredAt());
+        return new Notification(WebhookEventKind.SHADOW_CHECK_EXPIRED, metric.team(), metric.metricId(), occurredAt,
+                describe(metric) + ": shadow check " + event.checkId() + " expired without an observed outcome",
+                data);
     }
 
     /** @param metrics names the metrics handed over; one it cannot find is listed by id */

@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.metriclifecycle.events.MetricDeprecated;
 import org.metriclifecycle.events.MetricDeprioritized;
+import org.metriclifecycle.events.ShadowCheckConcluded;
+import org.metriclifecycle.events.ShadowCheckExpired;
 import org.metriclifecycle.events.RotationHandoffReached;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,20 @@ public class WebhookOutbox {
     public void on(MetricDeprioritized event, @MessageIdentifier String eventId, @Timestamp Instant occurredAt) {
         metric(event.metricId(), eventId).ifPresent(metric ->
                 fanOut.enqueue(Notifications.deprioritized(metric, event, occurredAt), dedupKey(eventId)));
+    }
+
+    @DisallowReplay
+    @EventHandler
+    public void on(ShadowCheckConcluded event, @MessageIdentifier String eventId, @Timestamp Instant occurredAt) {
+        metric(event.metricId(), eventId).ifPresent(metric ->
+                fanOut.enqueue(Notifications.shadowCheckConcluded(metric, event, occurredAt), dedupKey(eventId)));
+    }
+
+    @DisallowReplay
+    @EventHandler
+    public void on(ShadowCheckExpired event, @MessageIdentifier String eventId, @Timestamp Instant occurredAt) {
+        metric(event.metricId(), eventId).ifPresent(metric ->
+                fanOut.enqueue(Notifications.shadowCheckExpired(metric, event, occurredAt), dedupKey(eventId)));
     }
 
     @DisallowReplay

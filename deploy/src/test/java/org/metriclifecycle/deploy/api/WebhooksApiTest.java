@@ -355,7 +355,8 @@ class WebhooksApiTest {
                 .body("items[0].url", equalTo(receiver.url("/listed")))
                 .body("items[0].format", equalTo("json"))
                 .body("items[0].events", contains("metric.deprecated", "metric.deprioritized",
-                        "metric.link_deadline_due", "metric.revalidation_due", "rotation.handoff"))
+                        "metric.link_deadline_due", "metric.revalidation_due", "rotation.handoff",
+                        "shadow_check.concluded", "shadow_check.expired"))
                 .body("items[0].secretFingerprint", equalTo(fingerprint))
                 .body("items[0].subscribedBy", equalTo("lena"))
                 .body("items[0]", not(hasKey("secret")))

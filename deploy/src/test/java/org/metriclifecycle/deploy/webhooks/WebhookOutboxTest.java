@@ -120,4 +120,24 @@ class WebhookOutboxTest {
             }
         }
     }
+
+    @Test
+    void shadowCheckConclusionsAndExpiriesGoToTheirSubscribers() throws Exception {
+        subscriptions.add("w-shadow", "search", "json", T0.minusSeconds(60), "shadow_check.concluded",
+                "shadow_check.expired");
+        subscriptions.add("w-other-kind", "search", "json", T0.minusSeconds(60), DEPRECATED);
+
+        handler.on(new org.metriclifecycle.events.ShadowCheckConcluded("m-1", "s-1", -0.01, 4000, null,
+                org.metriclifecycle.events.ShadowCheckResult.DIVERGED, T0), "e-1", T0);
+        handler.on(new org.metriclifecycle.events.ShadowCheckExpired("m-1", "s-2", T0), "e-2", T0);
+
+        assertThat(outbox.deliveries()).extracting(NewDelivery::kind)
+                .containsExactly("shadow_check.concluded", "shadow_check.expired");
+        assertThat(outbox.deliveries()).extracting(NewDelivery::subscriptionId).containsOnly("w-shadow");
+        JsonNode concluded = json.readTree(outbox.deliveries().get(0).body());
+        assertThat(concluded.get("data").get("result").asText()).isEqualTo("DIVERGED");
+        assertThat(concluded.get("summary").asText()).contains("shadow check s-1 DIVERGED");
+        assertThat(json.readTree(outbox.deliveries().get(1).body()).get("summary").asText())
+                .contains("shadow check s-2 expired");
+    }
 }
