@@ -1,0 +1,136 @@
+package org.metriclifecycle.query.rebuild;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Rebuilds every read model derived from events (metric views and history, team views, webhook subscriptions) in one
+ * pass over the event store: the events are read in global order in keyset pages, each stream is folded in memory
+ * ({@link StreamFolds}), and each stream, once the scan has passed its last event, is written once, in batches of
+ * streams with multi-row INSERTs and batched UPDATEs ({@link RebuildWriter}, whose comment gives the protocol that
+ * keeps writers running meanwhile correct). Rows of streams that have no events are removed at the end.
+ * <p>
+ * Plain JDBC, no framework: the caller gives connections (not enlisted in any other transaction) and the event
+ * store's reads; runs on the caller's thread and stops with an {@link InterruptedException} when it is interrupted.
+ */
+public final class ProjectionRebuilder {
+
+    /** Where connections come from; each is closed after use. */
+    @FunctionalInterface
+    public interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    /** What the rebuild reports as it goes. */
+    public interface Progress {
+        /** The scan's head is known: {@code events} committed events up to it. */
+        void started(long events);
+
+        /** {@code events} more events folded (from the scan or, {@code extra}, read by a batch beyond the head). */
+        void applied(long events, boolean extra);
+    }
+
+    /** Sizes of the work units. */
+    public record Settings(int pageSize, int batchStreams, int batchHistoryRows, int attempts) {
+
+        public static final Settings DEFAULT = new Settings(5_000, 250, 5_000, 8);
+    }
+
+    private final Connections connections;
+    private final EventStoreReads store;
+    private final RebuildWriter writer;
+    private final ObjectMapper json;
+    private final Settings settings;
+
+    public ProjectionRebuilder(Connections connections, EventStoreReads store, ObjectMapper json, Settings settings) {
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.store = Objects.requireNonNull(store, "store");
+        this.json = Objects.requireNonNull(json, "json");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.writer = new RebuildWriter(json, store);
+    }
+
+    /** @return the number of streams rebuilt */
+    public int run(Progress progress) throws SQLException, InterruptedException {
+        StreamFolds folds;
+        try (Connection read = connections.open()) {
+            read.setAutoCommit(true);
+            EventStoreReads.Head head = store.head(read);
+            progress.started(head.events());
+            folds = new StreamFolds(json, head.lastSequences());
+            long after = Long.MIN_VALUE;
+            while (after < head.globalIndex()) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("rebuild interrupted");
+                }
+                EventStoreReads.Page page = store.page(read, after, head.globalIndex(), settings.pageSize());
+                if (page.events().isEmpty()) {
+                    break;
+                }
+                for (RebuildEvent event : page.events()) {
+                    folds.apply(event);
+                }
+                progress.applied(page.events().size(), false);
+                after = page.lastGlobalIndex();
+                flush(folds, false, progress);
+            }
+        }
+        folds.finish();
+        flush(folds, true, progress);
+        inTransaction(writer::deleteOrphans);
+        return folds.streams();
+    }
+
+    private void flush(StreamFolds folds, boolean all, Progress progress) throws SQLException, InterruptedException {
+        while (folds.readyMetricStreams() >= (all ? 1 : settings.batchStreams())
+                || (folds.readyMetricStreams() > 0 && folds.readyHistoryRows() >= settings.batchHistoryRows())) {
+            List<MetricStreamFold> batch = folds.takeMetrics(settings.batchStreams(), settings.batchHistoryRows());
+            long extra = inTransaction(connection -> writer.writeMetrics(connection, batch));
+            if (extra > 0) {
+                progress.applied(extra, true);
+            }
+        }
+        while (folds.readyTeamStreams() >= (all ? 1 : settings.batchStreams())) {
+            List<TeamStreamFold> batch = folds.takeTeams(settings.batchStreams());
+            long extra = inTransaction(connection -> writer.writeTeams(connection, batch));
+            if (extra > 0) {
+                progress.applied(extra, true);
+            }
+        }
+    }
+
+    private interface Work {
+        long run(Connection connection) throws SQLException;
+    }
+
+    /** Runs the work in one transaction, again when it lost a race with a writer (deadlock, key, lock timeout). */
+    private long inTransaction(Work work) throws SQLException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("rebuild interrupted");
+            }
+            try (Connection connection = connections.open()) {
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                try {
+                    long result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    if (!(e instanceof SQLException sql) || !RebuildWriter.retryable(sql)
+                            || attempt >= settings.attempts()) {
+                        throw e;
+                    }
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            }
+            Thread.sleep(5L * attempt);
+        }
+    }
+}
