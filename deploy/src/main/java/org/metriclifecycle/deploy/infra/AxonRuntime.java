@@ -184,9 +184,9 @@ public class AxonRuntime {
                     return manager;
                 })
                 .configureAggregate(cached(AggregateConfigurer.defaultConfiguration(MetricAggregate.class),
-                        snapshots.threshold()))
+                        snapshots.threshold(), database.isPostgreSql()))
                 .configureAggregate(cached(AggregateConfigurer.defaultConfiguration(TeamAggregate.class),
-                        snapshots.threshold()))
+                        snapshots.threshold(), database.isPostgreSql()))
                 .registerCommandHandler(c -> new MetricAdmission(c.repository(TeamAggregate.class),
                         c.repository(MetricAggregate.class)))
                 .registerQueryHandler(c -> new MetricQueryHandlers(metricViews, c.eventStore(), teamViews, clock))
@@ -327,15 +327,19 @@ public class AxonRuntime {
     }
 
     /**
-     * Loading costs the same on a long stream as on a fresh one: an aggregate comes from the cache (a stale entry, when
-     * another instance wrote the stream meanwhile, fails on the store's unique key, is evicted by the rollback, and the
-     * one retry loads it afresh), else from a snapshot taken every {@code threshold} events if its aggregate revision
-     * still fits, plus the events after it.
+     * Loading costs the same on a long stream as on a fresh one: an aggregate comes from the cache, else from a snapshot
+     * taken every {@code threshold} events if its aggregate revision still fits, plus the events after it. Where other
+     * instances may write the same streams (PostgreSQL), a cached aggregate is used only if no event was stored after
+     * it ({@link VersionCheckedCache}); a race between the check and the append is still caught by the store's unique
+     * key, rolled back (which evicts the entry) and retried once. The embedded H2 database has one process.
      */
-    private static <A> AggregateConfigurer<A> cached(AggregateConfigurer<A> aggregate, int threshold) {
+    private static <A> AggregateConfigurer<A> cached(AggregateConfigurer<A> aggregate, int threshold,
+                                                     boolean sharedDatabase) {
         String revision = aggregate.aggregateType().getAnnotation(Revision.class).value();
         return aggregate
-                .configureCache(c -> new WeakReferenceCache())
+                .configureCache(c -> sharedDatabase
+                        ? new VersionCheckedCache(new WeakReferenceCache(), c.eventStore()::lastSequenceNumberFor)
+                        : new WeakReferenceCache())
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold))
                 .configureSnapshotFilter(c -> new RevisionSnapshotFilter(revision));
     }

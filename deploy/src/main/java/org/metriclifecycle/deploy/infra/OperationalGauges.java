@@ -29,7 +29,7 @@ public class OperationalGauges {
 
     void register(@Observes StartupEvent started) {
         Gauge.builder("metric_lifecycle.deadlines.pending", this::pendingDeadlines)
-                .description("deadlines (link windows, revalidations, handoffs) scheduled and not yet fired")
+                .description("deadlines (link windows, revalidations, handoffs) and rotation fan-outs not yet run")
                 .register(registry);
         Gauge.builder("metric_lifecycle.webhooks.pending", this::pendingWebhooks)
                 .description("webhook deliveries not yet answered with 2xx and not yet given up")

@@ -10,9 +10,8 @@ import org.metriclifecycle.events.MetricProposed;
 import org.metriclifecycle.query.metric.MetricViewStore;
 
 /**
- * Finds a metric for a notification: from its read model, else from the first event of its stream. The read model
- * is kept by another processor and is briefly empty while that processor replays; the stream never is. Runs in the
- * outbox processor's transaction.
+ * Finds a metric for a notification: from its read model, else from the first event of its stream (a view lost or
+ * not yet rebuilt must not cost a team its notification). Runs in the transaction of the write being notified.
  */
 final class StoredMetricDirectory implements MetricDirectory {
 

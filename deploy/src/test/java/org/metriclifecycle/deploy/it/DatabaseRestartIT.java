@@ -159,7 +159,7 @@ class DatabaseRestartIT {
                         Duration.ofSeconds(30));
                 assertThat(problems).as("event store and read models after the outage").isEmpty();
                 Eventually.within(Duration.ofSeconds(30), () -> assertThat(log(logs))
-                        .as("the LISTEN connection came back").contains("listening for commits of other instances again"));
+                        .as("the LISTEN connection came back").contains("listening for other instances' changes again"));
 
                 // The writes refused with 503 (or cut off) during the outage, sent again with their keys: each now
                 // happens exactly once, also where the database went away after the commit but before the answer.
