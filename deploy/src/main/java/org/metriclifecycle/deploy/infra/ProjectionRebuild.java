@@ -94,11 +94,13 @@ public class ProjectionRebuild implements EventStoreReads {
                       @ConfigProperty(name = "metrics.rebuild.page-size", defaultValue = "5000") int pageSize,
                       @ConfigProperty(name = "metrics.rebuild.batch-streams", defaultValue = "250") int batchStreams,
                       @ConfigProperty(name = "metrics.rebuild.batch-history-rows", defaultValue = "5000")
-                      int batchRows) {
+                      int batchRows,
+                      @ConfigProperty(name = "metrics.rebuild.batch-pause", defaultValue = "PT0S")
+                      java.time.Duration batchPause) {
         this.database = database;
         this.clock = clock;
         this.settings = new ProjectionRebuilder.Settings(pageSize, batchStreams, batchRows,
-                ProjectionRebuilder.Settings.DEFAULT.attempts());
+                ProjectionRebuilder.Settings.DEFAULT.attempts(), batchPause);
     }
 
     /** Starts a rebuild; empty when one is already running here. */

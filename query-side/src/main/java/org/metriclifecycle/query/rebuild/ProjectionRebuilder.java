@@ -34,10 +34,15 @@ public final class ProjectionRebuilder {
         void applied(long events, boolean extra);
     }
 
-    /** Sizes of the work units. */
-    public record Settings(int pageSize, int batchStreams, int batchHistoryRows, int attempts) {
+    /**
+     * Sizes of the work units.
+     *
+     * @param batchPause a pause after each batch's commit, to leave a busy database to the writers (zero: none)
+     */
+    public record Settings(int pageSize, int batchStreams, int batchHistoryRows, int attempts,
+                           java.time.Duration batchPause) {
 
-        public static final Settings DEFAULT = new Settings(5_000, 250, 5_000, 8);
+        public static final Settings DEFAULT = new Settings(5_000, 250, 5_000, 8, java.time.Duration.ZERO);
     }
 
     private final Connections connections;
@@ -103,6 +108,12 @@ public final class ProjectionRebuilder {
         }
     }
 
+    private void pause() throws InterruptedException {
+        if (!settings.batchPause().isZero()) {
+            Thread.sleep(settings.batchPause().toMillis());
+        }
+    }
+
     private interface Work {
         long run(Connection connection) throws SQLException;
     }
@@ -119,6 +130,7 @@ public final class ProjectionRebuilder {
                 try {
                     long result = work.run(connection);
                     connection.commit();
+                    pause();
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     connection.rollback();
