@@ -134,7 +134,7 @@ public class ProjectionRebuild implements EventStoreReads {
 
     private void run() {
         try {
-            int streams = new ProjectionRebuilder(() -> database.dataSource().getConnection(), this,
+            ProjectionRebuilder.Result result = new ProjectionRebuilder(() -> database.dataSource().getConnection(), this,
                     ViewJson.mapper(), settings).run(new ProjectionRebuilder.Progress() {
                         @Override
                         public void started(long events) {
@@ -150,8 +150,10 @@ public class ProjectionRebuild implements EventStoreReads {
                         }
                     });
             finish(State.IDLE, null);
-            LOG.infof("projection rebuild: %d streams, %d events in %.1f s", streams, applied.get(),
-                    (finishedNanos - startedNanos) / 1e9);
+            LOG.infof("projection rebuild: %d streams, %d events in %.1f s (reading and decoding %.1f s, folding"
+                            + " %.1f s, writing %.1f s)", result.streams(), applied.get(),
+                    (finishedNanos - startedNanos) / 1e9, result.scanNanos() / 1e9, result.foldNanos() / 1e9,
+                    result.writeNanos() / 1e9);
         } catch (InterruptedException e) {
             finish(State.FAILED, "interrupted (the service is stopping)");
         } catch (Exception | LinkageError | AssertionError e) {

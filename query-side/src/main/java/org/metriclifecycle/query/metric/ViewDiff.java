@@ -34,7 +34,8 @@ public final class ViewDiff {
         return between(tree(before), tree(after));
     }
 
-    private static JsonNode tree(MetricView view) {
+    /** The view as the JSON tree a diff compares: a fold keeping the tree of its last view diffs each view once. */
+    public static JsonNode tree(MetricView view) {
         return view == null ? null : JSON.valueToTree(view);
     }
 

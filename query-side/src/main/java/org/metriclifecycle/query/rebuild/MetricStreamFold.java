@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.metriclifecycle.events.MetricEvent;
 import org.metriclifecycle.query.metric.HistoryEntry;
 import org.metriclifecycle.query.metric.MetricView;
 import org.metriclifecycle.query.metric.MetricViewFold;
+import org.metriclifecycle.query.metric.ViewDiff;
 
 /**
  * One metric's stream folded in memory: its view and its history exactly as {@code MetricProjection} leaves them
- * after the same events ({@link MetricViewFold}, {@link HistoryEntry#of}), and the last sequence folded.
+ * after the same events ({@link MetricViewFold}, {@link HistoryEntry#of} via {@link HistoryEntry#ofTrees}), and the last sequence folded.
  * <p>
  * Events must come in stream order. One that skips a sequence (the scan passed an event whose transaction had not
  * committed yet) marks the fold {@link #broken()}: it stops folding, and the batch that writes it folds the whole
@@ -24,6 +26,7 @@ public final class MetricStreamFold {
     private final String metricId;
     private final ObjectMapper json;
     private MetricView view;
+    private JsonNode tree;
     private long lastSequence = -1;
     private final List<HistoryRow> history = new ArrayList<>();
     private boolean broken;
@@ -48,11 +51,13 @@ public final class MetricStreamFold {
         }
         MetricEvent payload = (MetricEvent) event.payload();
         MetricView after = MetricViewFold.apply(view, payload);
-        HistoryEntry entry = HistoryEntry.of(event.sequence(), payload, event.occurredAt(), event.metaData(), view,
-                after);
+        JsonNode afterTree = ViewDiff.tree(after);
+        HistoryEntry entry = HistoryEntry.ofTrees(event.sequence(), payload, event.occurredAt(), event.metaData(),
+                tree, afterTree);
         history.add(new HistoryRow(entry.sequence(), entry.type(), entry.occurredAt(), entry.actor(), entry.reason(),
                 write(entry.changes())));
         view = after;
+        tree = afterTree;
         lastSequence = event.sequence();
         return true;
     }
@@ -60,6 +65,7 @@ public final class MetricStreamFold {
     /** Forgets everything folded, so the stream is folded again from its first event. */
     void restart() {
         view = null;
+        tree = null;
         lastSequence = -1;
         history.clear();
         broken = false;

@@ -2,8 +2,15 @@ package org.metriclifecycle.query.rebuild;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * keeps writers running meanwhile correct). Rows of streams that have no events are removed at the end.
  * <p>
  * Plain JDBC, no framework: the caller gives connections (not enlisted in any other transaction) and the event
- * store's reads; runs on the caller's thread and stops with an {@link InterruptedException} when it is interrupted.
+ * store's reads; reads and folds on the caller's thread while a second thread writes the batches (at most two
+ * waiting), and stops with an {@link InterruptedException} when it is interrupted.
  */
 public final class ProjectionRebuilder {
 
@@ -59,52 +67,118 @@ public final class ProjectionRebuilder {
         this.writer = new RebuildWriter(json, store);
     }
 
-    /** @return the number of streams rebuilt */
-    public int run(Progress progress) throws SQLException, InterruptedException {
-        StreamFolds folds;
-        try (Connection read = connections.open()) {
-            read.setAutoCommit(true);
-            EventStoreReads.Head head = store.head(read);
-            progress.started(head.events());
-            folds = new StreamFolds(json, head.lastSequences());
-            long after = Long.MIN_VALUE;
-            while (after < head.globalIndex()) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("rebuild interrupted");
-                }
-                EventStoreReads.Page page = store.page(read, after, head.globalIndex(), settings.pageSize());
-                if (page.events().isEmpty()) {
-                    break;
-                }
-                for (RebuildEvent event : page.events()) {
-                    folds.apply(event);
-                }
-                progress.applied(page.events().size(), false);
-                after = page.lastGlobalIndex();
-                flush(folds, false, progress);
-            }
-        }
-        folds.finish();
-        flush(folds, true, progress);
-        inTransaction(writer::deleteOrphans);
-        return folds.streams();
+    /** What a run did, and where its time went (reading and decoding, folding, writing batches). */
+    public record Result(int streams, long scanNanos, long foldNanos, long writeNanos) {
     }
 
-    private void flush(StreamFolds folds, boolean all, Progress progress) throws SQLException, InterruptedException {
+    private long scanNanos;
+    private long foldNanos;
+    private volatile long writeNanos;
+
+    /** @return the number of streams rebuilt, and the time spent in each part */
+    public Result run(Progress progress) throws SQLException, InterruptedException {
+        // Batches are written on a thread of their own while this one reads and folds on: on two cores the scan and
+        // the database's inserts overlap. At most WRITES_AHEAD batches wait, which bounds memory.
+        ExecutorService writes = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, Thread.currentThread().getName() + "-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Deque<Future<Long>> pending = new ArrayDeque<>();
+        try {
+            StreamFolds folds;
+            try (Connection read = connections.open()) {
+                read.setAutoCommit(true);
+                EventStoreReads.Head head = store.head(read);
+                progress.started(head.events());
+                folds = new StreamFolds(json, head.lastSequences());
+                long after = Long.MIN_VALUE;
+                while (after < head.globalIndex()) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("rebuild interrupted");
+                    }
+                    long t0 = System.nanoTime();
+                    EventStoreReads.Page page = store.page(read, after, head.globalIndex(), settings.pageSize());
+                    long t1 = System.nanoTime();
+                    scanNanos += t1 - t0;
+                    if (page.events().isEmpty()) {
+                        break;
+                    }
+                    for (RebuildEvent event : page.events()) {
+                        folds.apply(event);
+                    }
+                    foldNanos += System.nanoTime() - t1;
+                    progress.applied(page.events().size(), false);
+                    after = page.lastGlobalIndex();
+                    flush(folds, false, progress, writes, pending);
+                }
+            }
+            folds.finish();
+            flush(folds, true, progress, writes, pending);
+            while (!pending.isEmpty()) {
+                await(pending.pollFirst());
+            }
+            inTransaction(writer::deleteOrphans);
+            return new Result(folds.streams(), scanNanos, foldNanos, writeNanos);
+        } finally {
+            writes.shutdownNow();
+            writes.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static final int WRITES_AHEAD = 2;
+
+    private void flush(StreamFolds folds, boolean all, Progress progress, ExecutorService writes,
+                       Deque<Future<Long>> pending) throws SQLException, InterruptedException {
         while (folds.readyMetricStreams() >= (all ? 1 : settings.batchStreams())
                 || (folds.readyMetricStreams() > 0 && folds.readyHistoryRows() >= settings.batchHistoryRows())) {
             List<MetricStreamFold> batch = folds.takeMetrics(settings.batchStreams(), settings.batchHistoryRows());
-            long extra = inTransaction(connection -> writer.writeMetrics(connection, batch));
-            if (extra > 0) {
-                progress.applied(extra, true);
-            }
+            submit(() -> inTransaction(connection -> writer.writeMetrics(connection, batch)), progress, writes,
+                    pending);
         }
         while (folds.readyTeamStreams() >= (all ? 1 : settings.batchStreams())) {
             List<TeamStreamFold> batch = folds.takeTeams(settings.batchStreams());
-            long extra = inTransaction(connection -> writer.writeTeams(connection, batch));
+            submit(() -> inTransaction(connection -> writer.writeTeams(connection, batch)), progress, writes,
+                    pending);
+        }
+    }
+
+    private interface Batch {
+        long write() throws SQLException, InterruptedException;
+    }
+
+    private void submit(Batch batch, Progress progress, ExecutorService writes, Deque<Future<Long>> pending)
+            throws SQLException, InterruptedException {
+        while (pending.size() >= WRITES_AHEAD) {
+            await(pending.pollFirst());
+        }
+        pending.addLast(writes.submit(() -> {
+            long extra = batch.write();
             if (extra > 0) {
                 progress.applied(extra, true);
             }
+            return extra;
+        }));
+    }
+
+    private static void await(Future<Long> write) throws SQLException, InterruptedException {
+        try {
+            write.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 
@@ -124,12 +198,14 @@ public final class ProjectionRebuilder {
             if (Thread.interrupted()) {
                 throw new InterruptedException("rebuild interrupted");
             }
+            long started = System.nanoTime();
             try (Connection connection = connections.open()) {
                 connection.setAutoCommit(false);
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 try {
                     long result = work.run(connection);
                     connection.commit();
+                    writeNanos += System.nanoTime() - started;
                     pause();
                     return result;
                 } catch (SQLException | RuntimeException e) {
