@@ -34,6 +34,7 @@ import org.metriclifecycle.query.metric.ViewJson;
 import org.metriclifecycle.query.rebuild.EventStoreReads;
 import org.metriclifecycle.query.rebuild.ProjectionRebuilder;
 import org.metriclifecycle.query.rebuild.RebuildEvent;
+import org.metriclifecycle.query.rebuild.RebuildWriter;
 
 import io.quarkus.runtime.ShutdownEvent;
 
@@ -70,6 +71,7 @@ public class ProjectionRebuild implements EventStoreReads {
             + "event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data";
 
     private final ActiveDatabase database;
+    private final boolean copy;
     private final Clock clock;
     private final ProjectionRebuilder.Settings settings;
     private final Serializer serializer = EventSerialization.serializer();
@@ -96,7 +98,9 @@ public class ProjectionRebuild implements EventStoreReads {
                       @ConfigProperty(name = "metrics.rebuild.batch-history-rows", defaultValue = "5000")
                       int batchRows,
                       @ConfigProperty(name = "metrics.rebuild.batch-pause", defaultValue = "PT0S")
-                      java.time.Duration batchPause) {
+                      java.time.Duration batchPause,
+                      @ConfigProperty(name = "metrics.rebuild.copy", defaultValue = "false") boolean copy) {
+        this.copy = copy;
         this.database = database;
         this.clock = clock;
         this.settings = new ProjectionRebuilder.Settings(pageSize, batchStreams, batchRows,
@@ -135,7 +139,7 @@ public class ProjectionRebuild implements EventStoreReads {
     private void run() {
         try {
             ProjectionRebuilder.Result result = new ProjectionRebuilder(() -> database.dataSource().getConnection(), this,
-                    ViewJson.mapper(), settings).run(new ProjectionRebuilder.Progress() {
+                    ViewJson.mapper(), settings, inserts()).run(new ProjectionRebuilder.Progress() {
                         @Override
                         public void started(long events) {
                             total.set(events);
@@ -160,6 +164,14 @@ public class ProjectionRebuild implements EventStoreReads {
             LOG.error("projection rebuild failed", e);
             finish(State.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Multi-row INSERTs; COPY on PostgreSQL with {@code metrics.rebuild.copy=true}, which measured no faster here
+     * (ProjectionRebuildRateTest, README "Backup and restore").
+     */
+    private RebuildWriter.Inserts inserts() {
+        return database.isPostgreSql() && copy ? new PostgresCopy() : RebuildWriter.MULTI_ROW_INSERTS;
     }
 
     private synchronized void finish(State outcome, String why) {

@@ -42,13 +42,13 @@ public record HistoryEntry(
     }
 
     /**
-     * {@link #of} with both views already as {@link ViewDiff#tree} trees (the rebuild's fold keeps the tree of the view
-     * it left for the next event, rather than converting every view twice).
+     * {@link #of} with both views already flattened ({@link ViewDiff#leavesOf}): the rebuild's fold keeps the leaves
+     * of the view it left for the next event, rather than flattening every view twice.
      */
-    public static HistoryEntry ofTrees(long sequence, MetricEvent event, Instant occurredAt, Map<String, ?> metaData,
-                                       JsonNode before, JsonNode after) {
+    public static HistoryEntry ofLeaves(long sequence, MetricEvent event, Instant occurredAt, Map<String, ?> metaData,
+                                        Map<String, JsonNode> before, Map<String, JsonNode> after) {
         return new HistoryEntry(sequence, event.getClass().getSimpleName(), occurredAt, actor(metaData),
-                reason(metaData, event), ViewDiff.between(before, after));
+                reason(metaData, event), ViewDiff.betweenLeaves(before, after));
     }
 
     private static String actor(Map<String, ?> metaData) {

@@ -34,14 +34,25 @@ public final class ViewDiff {
         return between(tree(before), tree(after));
     }
 
-    /** The view as the JSON tree a diff compares: a fold keeping the tree of its last view diffs each view once. */
-    public static JsonNode tree(MetricView view) {
+    private static JsonNode tree(MetricView view) {
         return view == null ? null : JSON.valueToTree(view);
     }
 
     static Map<String, FieldChange> between(JsonNode before, JsonNode after) {
-        Map<String, JsonNode> beforeLeaves = leaves(before);
-        Map<String, JsonNode> afterLeaves = leaves(after);
+        return betweenLeaves(leaves(before), leaves(after));
+    }
+
+    /**
+     * The view's leaves by path, what a diff compares: a fold that keeps those of the view it left for the next event
+     * ({@link #betweenLeaves}) flattens each view once instead of twice.
+     */
+    public static Map<String, JsonNode> leavesOf(MetricView view) {
+        return leaves(tree(view));
+    }
+
+    /** {@link #between} of two views given by their {@link #leavesOf leaves}. */
+    public static Map<String, FieldChange> betweenLeaves(Map<String, JsonNode> beforeLeaves,
+                                                         Map<String, JsonNode> afterLeaves) {
         Set<String> paths = new LinkedHashSet<>(afterLeaves.keySet());
         paths.addAll(beforeLeaves.keySet());
         Map<String, FieldChange> changes = new LinkedHashMap<>();

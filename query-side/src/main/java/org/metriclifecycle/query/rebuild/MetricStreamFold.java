@@ -2,6 +2,7 @@ package org.metriclifecycle.query.rebuild;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,7 @@ import org.metriclifecycle.query.metric.ViewDiff;
 
 /**
  * One metric's stream folded in memory: its view and its history exactly as {@code MetricProjection} leaves them
- * after the same events ({@link MetricViewFold}, {@link HistoryEntry#of} via {@link HistoryEntry#ofTrees}), and the last sequence folded.
+ * after the same events ({@link MetricViewFold}, {@link HistoryEntry#of} via {@link HistoryEntry#ofLeaves}), and the last sequence folded.
  * <p>
  * Events must come in stream order. One that skips a sequence (the scan passed an event whose transaction had not
  * committed yet) marks the fold {@link #broken()}: it stops folding, and the batch that writes it folds the whole
@@ -26,7 +27,7 @@ public final class MetricStreamFold {
     private final String metricId;
     private final ObjectMapper json;
     private MetricView view;
-    private JsonNode tree;
+    private Map<String, JsonNode> leaves = Map.of();
     private long lastSequence = -1;
     private final List<HistoryRow> history = new ArrayList<>();
     private boolean broken;
@@ -51,13 +52,13 @@ public final class MetricStreamFold {
         }
         MetricEvent payload = (MetricEvent) event.payload();
         MetricView after = MetricViewFold.apply(view, payload);
-        JsonNode afterTree = ViewDiff.tree(after);
-        HistoryEntry entry = HistoryEntry.ofTrees(event.sequence(), payload, event.occurredAt(), event.metaData(),
-                tree, afterTree);
+        Map<String, JsonNode> afterLeaves = ViewDiff.leavesOf(after);
+        HistoryEntry entry = HistoryEntry.ofLeaves(event.sequence(), payload, event.occurredAt(), event.metaData(),
+                leaves, afterLeaves);
         history.add(new HistoryRow(entry.sequence(), entry.type(), entry.occurredAt(), entry.actor(), entry.reason(),
                 write(entry.changes())));
         view = after;
-        tree = afterTree;
+        leaves = afterLeaves;
         lastSequence = event.sequence();
         return true;
     }
@@ -65,7 +66,7 @@ public final class MetricStreamFold {
     /** Forgets everything folded, so the stream is folded again from its first event. */
     void restart() {
         view = null;
-        tree = null;
+        leaves = Map.of();
         lastSequence = -1;
         history.clear();
         broken = false;

@@ -60,11 +60,16 @@ public final class ProjectionRebuilder {
     private final Settings settings;
 
     public ProjectionRebuilder(Connections connections, EventStoreReads store, ObjectMapper json, Settings settings) {
+        this(connections, store, json, settings, RebuildWriter.MULTI_ROW_INSERTS);
+    }
+
+    public ProjectionRebuilder(Connections connections, EventStoreReads store, ObjectMapper json, Settings settings,
+                               RebuildWriter.Inserts inserts) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.store = Objects.requireNonNull(store, "store");
         this.json = Objects.requireNonNull(json, "json");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.writer = new RebuildWriter(json, store);
+        this.writer = new RebuildWriter(json, store, inserts);
     }
 
     /** What a run did, and where its time went (reading and decoding, folding, writing batches). */

@@ -67,12 +67,27 @@ public final class RebuildWriter {
     /** Most bind parameters in one multi-row INSERT (PostgreSQL allows 65,535; H2 has no small limit). */
     private static final int MAX_PARAMETERS = 4000;
 
+    /** How a batch's new rows reach a table (all columns given, values bound in order). */
+    @FunctionalInterface
+    public interface Inserts {
+        void insert(Connection connection, String table, String columns, List<Object[]> rows) throws SQLException;
+    }
+
+    /** Multi-row INSERT statements, on every database (the default; PostgreSQL may use COPY instead). */
+    public static final Inserts MULTI_ROW_INSERTS = RebuildWriter::insert;
+
     private final ObjectMapper json;
     private final EventStoreReads store;
+    private final Inserts inserts;
 
     public RebuildWriter(ObjectMapper json, EventStoreReads store) {
+        this(json, store, MULTI_ROW_INSERTS);
+    }
+
+    public RebuildWriter(ObjectMapper json, EventStoreReads store, Inserts inserts) {
         this.json = Objects.requireNonNull(json, "json");
         this.store = Objects.requireNonNull(store, "store");
+        this.inserts = Objects.requireNonNull(inserts, "inserts");
     }
 
     /**
@@ -116,10 +131,10 @@ public final class RebuildWriter {
                         timestamp(entry.occurredAt()), entry.actor(), entry.reason(), entry.changes()});
             }
         }
-        insert(connection, "metric_view",
+        inserts.insert(connection, "metric_view",
                 "metric_id, team, owner, status, proposed_at, last_sequence, document", missing);
         delete(connection, "metric_history", "metric_id", ids);
-        insert(connection, "metric_history",
+        inserts.insert(connection, "metric_history",
                 "metric_id, sequence_number, event_type, occurred_at, actor, reason, changes", history);
         update(connection, "UPDATE metric_view SET team = ?, owner = ?, status = ?, proposed_at = ?,"
                 + " last_sequence = ?, document = ? WHERE metric_id = ?", updates);
@@ -163,9 +178,9 @@ public final class RebuildWriter {
                         s.subscribedBy()});
             }
         }
-        insert(connection, "team_view", "team, last_sequence, document", missing);
+        inserts.insert(connection, "team_view", "team, last_sequence, document", missing);
         delete(connection, "webhook_subscription", "team", teams);
-        insert(connection, "webhook_subscription", "subscription_id, team, url, format, event_kinds,"
+        inserts.insert(connection, "webhook_subscription", "subscription_id, team, url, format, event_kinds,"
                 + " secret_fingerprint, subscribed_at, subscribed_by", subscriptions);
         update(connection, "UPDATE team_view SET last_sequence = ?, document = ? WHERE team = ?", updates);
         return caughtUp;
@@ -259,7 +274,7 @@ public final class RebuildWriter {
     }
 
     /** Multi-row INSERTs of up to {@link #MAX_PARAMETERS} parameters each: one round trip per chunk. */
-    static void insert(Connection connection, String table, String columns, List<Object[]> rows)
+    private static void insert(Connection connection, String table, String columns, List<Object[]> rows)
             throws SQLException {
         if (rows.isEmpty()) {
             return;
