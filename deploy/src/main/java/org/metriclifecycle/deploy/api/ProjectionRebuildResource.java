@@ -39,6 +39,7 @@ public class ProjectionRebuildResource {
     }
 
     @POST
+    @Idempotent(atomic = false)
     @Operation(summary = "Rebuild metric views and history, team views and webhook subscriptions from the event store",
             description = "One pass over the events in global order, each stream folded in memory and written once in "
                     + "bulk, in the background: answers at once, while writes and reads go on being served. When it "
