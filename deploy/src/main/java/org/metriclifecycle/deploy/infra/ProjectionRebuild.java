@@ -59,7 +59,8 @@ public class ProjectionRebuild implements EventStoreReads {
      * What GET /api/v1/admin/projections/rebuild answers.
      *
      * @param eventsApplied   events folded so far (the scan's, plus any a batch read beyond the scan's head)
-     * @param eventsTotal     events up to the scan's head, plus those read beyond it
+     * @param eventsTotal     events to fold: those up to the scan's head when it began, plus any a batch read
+     *                        beyond them; when it ended, every event it folded
      * @param eventsPerSecond events applied per second of the run (so far, or in all when it ended)
      * @param error           why the last run failed, only when FAILED
      */
@@ -132,7 +133,8 @@ public class ProjectionRebuild implements EventStoreReads {
             double seconds = (end - startedNanos) / 1e9;
             perSecond = seconds > 0 ? Math.round(events / seconds * 10) / 10.0 : 0;
         }
-        return new Status(now, events, total.get(), startedAt, now == State.RUNNING ? null : finishedAt, perSecond,
+        // The count at the head is taken before the scan: an event committed late below the head is folded too.
+        return new Status(now, events, Math.max(total.get(), events), startedAt, now == State.RUNNING ? null : finishedAt, perSecond,
                 now == State.FAILED ? error : null);
     }
 
@@ -153,6 +155,7 @@ public class ProjectionRebuild implements EventStoreReads {
                             }
                         }
                     });
+            total.set(applied.get());
             finish(State.IDLE, null);
             LOG.infof("projection rebuild: %d streams, %d events in %.1f s (reading and decoding %.1f s, folding"
                             + " %.1f s, writing %.1f s)", result.streams(), applied.get(),

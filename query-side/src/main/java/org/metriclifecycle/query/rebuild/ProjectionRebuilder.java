@@ -38,7 +38,10 @@ public final class ProjectionRebuilder {
         /** The scan's head is known: {@code events} committed events up to it. */
         void started(long events);
 
-        /** {@code events} more events folded (from the scan or, {@code extra}, read by a batch beyond the head). */
+        /**
+         * {@code events} more events folded: from the scan, or ({@code extra}) read by a batch because the scan did
+         * not fold them (committed after the scan passed them, or after a gap in their stream).
+         */
         void applied(long events, boolean extra);
     }
 
@@ -109,11 +112,14 @@ public final class ProjectionRebuilder {
                     if (page.events().isEmpty()) {
                         break;
                     }
+                    long folded = 0;
                     for (RebuildEvent event : page.events()) {
-                        folds.apply(event);
+                        if (folds.apply(event)) {
+                            folded++;
+                        }
                     }
                     foldNanos += System.nanoTime() - t1;
-                    progress.applied(page.events().size(), false);
+                    progress.applied(folded, false);
                     after = page.lastGlobalIndex();
                     flush(folds, false, progress, writes, pending);
                 }
