@@ -284,6 +284,47 @@ abstract class ProjectionRebuildScenario {
                 .isEqualTo(given().get("/api/v1/metrics/" + metricId + "?asOf=" + FAR_FUTURE).asString());
     }
 
+    /**
+     * The other side of the hinge: a write that comes while a batch holds its stream's view row waits for the batch's
+     * commit, then folds its event onto the rebuilt row (its view was damaged before: a write that read it without
+     * waiting would carry the damage on).
+     */
+    @Test
+    void aWriteDuringABatchWaitsAndFoldsOntoTheRebuiltRow() throws Exception {
+        String metricId = Api.propose(Api.freshTeam(), "ada");
+        String hypothesis = Api.link(metricId, "POSITIVE", 0.5, 10);
+        try (Connection connection = database.dataSource().getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.executeUpdate("UPDATE metric_view SET document = REPLACE(document, '\"owner\":\"ada\"',"
+                    + " '\"owner\":\"mallory\"') WHERE metric_id = '" + metricId + "'");
+        }
+        StreamFolds folds = new StreamFolds(ViewJson.mapper(), Map.of());
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Connection batch = database.dataSource().getConnection()) {
+            for (RebuildEvent event : rebuild.eventsAfter(batch, metricId, -1)) {
+                folds.apply(event);
+            }
+            folds.finish();
+            batch.setAutoCommit(false);
+            new RebuildWriter(ViewJson.mapper(), rebuild).writeMetrics(batch, folds.takeMetrics(10, 100));
+            // The batch has written, not committed: a correlation now must wait for it.
+            Future<Integer> write = executor.submit(() -> given().contentType(ContentType.JSON)
+                    .body(Api.correlation(hypothesis, 0.9, 50))
+                    .post("/api/v1/metrics/" + metricId + "/correlations").statusCode());
+            assertThatThrownBy(() -> write.get(700, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            batch.commit();
+            batch.setAutoCommit(true);
+            assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(201);
+        } finally {
+            executor.shutdownNow();
+        }
+        String view = given().get("/api/v1/metrics/" + metricId).asString();
+        assertThat(view).contains("\"owner\":\"ada\"").contains("\"verdict\"")
+                .isEqualTo(given().get("/api/v1/metrics/" + metricId + "?asOf=" + FAR_FUTURE).asString());
+        assertThat(given().get("/api/v1/metrics/" + metricId + "/history").<List<Integer>>path("sequence"))
+                .containsExactly(0, 1, 2);
+    }
+
     @Test
     void onlyAnAdminMayRebuildOrAsk() {
         Api.signInAs("lena");
