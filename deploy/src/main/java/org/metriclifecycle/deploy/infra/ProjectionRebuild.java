@@ -170,8 +170,8 @@ public class ProjectionRebuild implements EventStoreReads {
     }
 
     /**
-     * Multi-row INSERTs; COPY on PostgreSQL with {@code metrics.rebuild.copy=true}, which measured no faster here
-     * (ProjectionRebuildRateTest, README "Backup and restore").
+     * Multi-row INSERTs; COPY on PostgreSQL with {@code metrics.rebuild.copy=true}, which measured within the noise
+     * of them here (ProjectionRebuildRateTest, README "Operating the projections").
      */
     private RebuildWriter.Inserts inserts() {
         return database.isPostgreSql() && copy ? new PostgresCopy() : RebuildWriter.MULTI_ROW_INSERTS;

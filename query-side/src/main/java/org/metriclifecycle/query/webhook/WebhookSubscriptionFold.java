@@ -10,7 +10,7 @@ import org.metriclifecycle.events.WebhookUnsubscribed;
 
 /**
  * {@link WebhookSubscriptionProjection}'s rule as a pure fold over a team's stream, for the rebuild: a subscription is
- * in force from its {@link WebhookSubscribed} until its {@link WebhookUnsubscribed}. WebhookSubscriptionFoldTest keeps
+ * in force from its {@link WebhookSubscribed} until its {@link WebhookUnsubscribed}. StreamFoldsTest keeps
  * the two equal.
  */
 public final class WebhookSubscriptionFold {
