@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class ProjectionRebuildRateTest {
     }
 
     private double[] rebuildAndWait() {
-        given().post(ProjectionRebuildScenario.REBUILD).then().statusCode(202);
+        given().contentType(ContentType.JSON).post(ProjectionRebuildScenario.REBUILD).then().statusCode(202);
         ProjectionRebuildScenario.awaitIdle();
         Response status = given().get(ProjectionRebuildScenario.REBUILD);
         assertThat(status.<String>path("error")).isNull();
