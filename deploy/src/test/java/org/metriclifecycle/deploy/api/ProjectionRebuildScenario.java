@@ -166,7 +166,7 @@ abstract class ProjectionRebuildScenario {
                     .body("startedAt", notNullValue())
                     .body("finishedAt", nullValue());
             // One at a time. (JSON content type: a bodyless POST from RestAssured carries a Content-Type of its own, which
-        // the write guard refuses with 415; curl -X POST without one is fine.)
+            // the write guard refuses with 415; curl -X POST without one is fine.)
             given().contentType(ContentType.JSON).post(REBUILD).then().statusCode(409).contentType(Problem.MEDIA_TYPE)
                     .body("status", equalTo(409)).body("rebuild.state", equalTo("RUNNING"));
             given().get(REBUILD).then().statusCode(200).body("state", equalTo("RUNNING"));
