@@ -33,7 +33,8 @@ public class ProjectionRebuildResource {
 
     @GET
     @Operation(summary = "Where the last (or the running) projection rebuild on this instance stands")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectionRebuild.Status.class)))
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(implementation = ProjectionRebuild.Status.class)))
     public ProjectionRebuild.Status status() {
         return rebuild.status();
     }
