@@ -17,7 +17,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * The team a metric belongs to, as authorization asks it on every write to a metric. A metric never changes team,
  * so a known answer is remembered and the database is asked once per metric; an unknown metric is asked each time
- * (it may be proposed a moment later).
+ * (it may be proposed a moment later). The view answers; a metric whose view is missing (lost, not yet rebuilt,
+ * imported behind the service) is found by the proposal at the head of its stream.
  */
 @Singleton
 public class MetricTeamDirectory {
@@ -39,27 +40,23 @@ public class MetricTeamDirectory {
         this.events = events;
     }
 
-    private String proposedTeam(String metricId) {
-        DomainEventStream stream = events.readEvents(metricId, 0);
-        if (stream.hasNext() && stream.next().getPayload() instanceof MetricProposed proposed) {
-            return proposed.team();
-        }
-        return null;
-    }
-
     /** The metric's team, or null for an unknown metric. */
     public String teamOf(String metricId) {
         String known = teams.get(metricId);
         if (known != null) {
             return known;
         }
-        // A stream whose view is missing (lost, not yet rebuilt, or events imported behind the service's back) is
-        // still a metric: its proposal names the team, and the next write catches the view up.
         String team = QuarkusTransaction.joiningExisting().call(() -> views.teamOf(metricId)
-                .orElseGet(() -> proposedTeam(metricId)));
+                .orElseGet(() -> proposedIn(metricId)));
         if (team != null) {
             teams.put(metricId, team);
         }
         return team;
+    }
+
+    private String proposedIn(String metricId) {
+        DomainEventStream stream = events.readEvents(metricId, 0);
+        return stream.hasNext() && stream.next().getPayload() instanceof MetricProposed proposed
+                ? proposed.team() : null;
     }
 }
