@@ -22,10 +22,11 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Set<String> options = new HashSet<>(List.of(args));
         for (String option : options) {
-            if (!List.of("--quick", "--commands", "--stream", "--stored").contains(option)) {
-                System.err.println("usage: bench/run [--quick] [--commands] [--stream] [--stored]\n"
+            if (!List.of("--quick", "--commands", "--stream", "--stored", "--embedded").contains(option)) {
+                System.err.println("usage: bench/run [--quick] [--commands] [--stream] [--stored] [--embedded]\n"
                         + "  --quick     small sizes, to try the harness (writes bench/target/RESULTS-quick.md)\n"
-                        + "  --commands  only figures 1 and 5; --stream only figure 3; --stored only figures 2 and 4\n"
+                        + "  --commands  only figures 1 and 2; --stream only 3 and 4; --stored only 5 and 6;\n"
+                        + "  --embedded  only figure 7 (several may be given)\n"
                         + "  --skip-build  (bench/run) use the jars already built");
                 System.exit(2);
             }
@@ -50,12 +51,17 @@ public final class Bench {
                     loadBefore);
             if (all || options.contains("--commands")) {
                 new CommandThroughputBench(bench).run();
+                new StatementsBench(bench).run();
             }
             if (all || options.contains("--stream")) {
                 new LongStreamBench(bench).run();
+                new GapLoadBench(bench).run();
             }
             if (all || options.contains("--stored")) {
                 new StoredEventsBench(bench).run();
+            }
+            if (all || options.contains("--embedded")) {
+                new EmbeddedStartBench(bench).run();
             }
             Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
             String header = header(sizes, postgres, postgresVersion, quarkusApp, started, took, loadBefore,

@@ -14,6 +14,10 @@ final class Report {
             return new Target(text, v -> v >= value);
         }
 
+        static Target atMost(double value, String text) {
+            return new Target(text, v -> v <= value);
+        }
+
         static Target below(double value, String text) {
             return new Target(text, v -> v < value);
         }
@@ -60,7 +64,13 @@ final class Report {
         footer.add(markdown);
     }
 
+    /** The section of that title: a new one, or the one already begun (two parts of the bench may add to one). */
     Section section(String title) {
+        for (Section existing : sections) {
+            if (existing.title.equals(title)) {
+                return existing;
+            }
+        }
         Section section = new Section(title);
         sections.add(section);
         return section;
