@@ -108,14 +108,13 @@ public class IdempotentWrites {
         if (declared != null && !declared.atomic()) {
             Response response = (Response) invocation.proceed();
             transactions.inNew(() -> store.store(caller, key,
-                    new StoredAnswer(fingerprint, response.getStatus(), location(response), body(response), "")));
+                    new StoredAnswer(fingerprint, response.getStatus(), location(response), body(response))));
             return response;
         }
         // The command's unit of work joins this transaction: its events, views and this answer commit together.
         return transactions.inOne(() -> {
             Response answer = (Response) invocation.proceed();
-            store.store(caller, key, new StoredAnswer(fingerprint, answer.getStatus(), location(answer), body(answer),
-                    ""));
+            store.store(caller, key, new StoredAnswer(fingerprint, answer.getStatus(), location(answer), body(answer)));
             return answer;
         });
     }

@@ -20,6 +20,6 @@ public interface DeadlinesConfig {
      * How often an instance looks for deadlines that fell due (one query each time): how late at most a deadline
      * fires. Tasks due at once (the rotation fan-out) are looked for right after their commit instead.
      */
-    @WithDefault("PT2S")
+    @WithDefault("PT5S")
     Duration pollInterval();
 }

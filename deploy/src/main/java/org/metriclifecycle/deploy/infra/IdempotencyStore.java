@@ -23,7 +23,7 @@ import jakarta.inject.Singleton;
 public class IdempotencyStore {
 
     /** What a write answered the first time: enough to answer a retry the same way. */
-    public record StoredAnswer(String fingerprint, int status, String location, String body, String awaited) {
+    public record StoredAnswer(String fingerprint, int status, String location, String body) {
     }
 
     /** Another request holds or held the key (unique violation, or a lock wait that gave up). */
@@ -51,7 +51,7 @@ public class IdempotencyStore {
     public Optional<StoredAnswer> find(String caller, String key) {
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT fingerprint, status, location, body, awaited FROM idempotency_key"
+                     "SELECT fingerprint, status, location, body FROM idempotency_key"
                              + " WHERE caller = ? AND idempotency_key = ? AND created_at >= ?")) {
             select.setString(1, caller);
             select.setString(2, key);
@@ -61,7 +61,7 @@ public class IdempotencyStore {
                     return Optional.empty();
                 }
                 return Optional.of(new StoredAnswer(row.getString(1).trim(), row.getInt(2), row.getString(3),
-                        row.getString(4), row.getString(5)));
+                        row.getString(4)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read idempotency key", e);
@@ -84,7 +84,7 @@ public class IdempotencyStore {
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO idempotency_key (caller, idempotency_key, fingerprint, created_at, status, location,"
-                            + " body, awaited) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + " body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, caller);
                 insert.setString(2, key);
                 insert.setString(3, answer.fingerprint());
@@ -92,7 +92,6 @@ public class IdempotencyStore {
                 insert.setInt(5, answer.status());
                 insert.setString(6, answer.location());
                 insert.setString(7, answer.body());
-                insert.setString(8, answer.awaited());
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if (isKeyTaken(e)) {

@@ -18,7 +18,7 @@ public interface WebhooksConfig {
      * How often the outbox is checked for due deliveries (retries, and deliveries another instance enqueued and could
      * not send); one enqueued in this process is sent right after its commit anyway.
      */
-    @WithDefault("PT10S")
+    @WithDefault("PT30S")
     Duration pollInterval();
 
     /** How often active metrics are checked for revalidations and link deadlines coming due. */

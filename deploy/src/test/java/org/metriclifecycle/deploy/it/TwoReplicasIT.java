@@ -2,6 +2,7 @@ package org.metriclifecycle.deploy.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,6 +58,9 @@ class TwoReplicasIT {
                 // Both at once, as an orchestrator starts them: Flyway's lock lets one migrate.
                 CompletableFuture.allOf(CompletableFuture.runAsync(() -> start(a)),
                         CompletableFuture.runAsync(() -> start(b))).join();
+                assertThat(liveChangeCrossesOver(a, b)).as("a write through A, heard on B's live event stream")
+                        .isTrue();
+
                 ReplicaLoad load = new ReplicaLoad(a, b);
                 load.createHotMetrics(2);
                 load.start(CLIENTS);
@@ -106,6 +110,39 @@ class TwoReplicasIT {
                         latency(acks.stream().filter(ack -> !ack.at().isBefore(killedAt))),
                         Duration.ofNanos(System.nanoTime() - began).toSeconds());
             }
+        }
+    }
+
+    /** Listens on {@code listener}'s live stream, proposes a metric through {@code writer}, waits for its change. */
+    private static boolean liveChangeCrossesOver(PackagedService writer, PackagedService listener) throws Exception {
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        HttpResponse<java.util.stream.Stream<String>> stream = listener.stream("/ui/events");
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> stream.body().forEach(lines::add), "live-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            // Once connected, nothing sent later is missed.
+            while (!String.valueOf(lines.poll(10, java.util.concurrent.TimeUnit.SECONDS)).contains("Connected")) {
+                if (!reader.isAlive()) {
+                    return false;
+                }
+            }
+            HttpResponse<String> proposed = writer.post("/api/v1/metrics",
+                    "{\"name\":\"heard everywhere\",\"team\":\"team-live\",\"owner\":\"ada\"}");
+            assertThat(proposed.statusCode()).isEqualTo(201);
+            String metricId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(proposed.body())
+                    .path("metricId").asText();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (line != null && line.contains(metricId) && line.contains("MetricProposed")) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            stream.body().close();
         }
     }
 

@@ -105,6 +105,12 @@ public final class PackagedService implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Opens a streaming GET (a server-sent event stream, say): its lines arrive as the service sends them. */
+    public HttpResponse<java.util.stream.Stream<String>> stream(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", ADMIN)
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+    }
+
     /** Where the service listens, "http://127.0.0.1:PORT". */
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
