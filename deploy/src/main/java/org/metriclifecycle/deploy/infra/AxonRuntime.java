@@ -272,10 +272,6 @@ public class AxonRuntime {
         return teamViews;
     }
 
-    public Configuration configuration() {
-        return axon;
-    }
-
     private static Scheduler scheduler(ActiveDatabase database, Clock clock, DeadlinesConfig config,
                                        Task<?>... tasks) {
         var builder = Scheduler.create(database.dataSource(), List.of(tasks))

@@ -1,0 +1,9 @@
+"""``python3 -m mlc``: the same as the ``mlc`` command."""
+from __future__ import annotations
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
