@@ -165,36 +165,41 @@ final class CommandThroughputBench {
         return run;
     }
 
+    private static String noun(int clients) {
+        return clients == 1 ? "client" : "clients";
+    }
+
     private void report() {
         Sizes sizes = bench.sizes;
         int minClients = sizes.clientCounts().get(0);
         int maxClients = sizes.clientCounts().get(sizes.clientCounts().size() - 1);
         Report.Section section = bench.report.section("1. Commands over HTTP, beside raw JDBC baselines B0 and B1");
         for (int clients : sizes.clientCounts()) {
+            String at = clients + " " + noun(clients);
             Samples service = rate.get("service").get(clients);
-            section.row("service, " + clients + " clients: throughput", service, "commands/s", "%.0f");
-            section.row("B1 (raw command), " + clients + " clients: throughput", rate.get("B1").get(clients),
+            section.row("service, " + at + ": throughput", service, "commands/s", "%.0f");
+            section.row("B1 (raw command), " + at + ": throughput", rate.get("B1").get(clients),
                     "commands/s", "%.0f");
-            section.row("B0 (raw insert), " + clients + " clients: throughput", rate.get("B0").get(clients),
+            section.row("B0 (raw insert), " + at + ": throughput", rate.get("B0").get(clients),
                     "commands/s", "%.0f");
-            section.row("ratio service / B1, " + clients + " clients: throughput",
+            section.row("ratio service / B1, " + at + ": throughput",
                     service.dividedBy(rate.get("B1").get(clients)), "", "%.3f",
                     clients == maxClients ? Report.Target.atLeast(0.5, ">= 0.5") : null);
-            section.row("ratio service / B0, " + clients + " clients: throughput",
+            section.row("ratio service / B0, " + at + ": throughput",
                     service.dividedBy(rate.get("B0").get(clients)), "", "%.3f");
-            section.row("service, " + clients + " clients: p50 latency", p50.get("service").get(clients), "ms",
+            section.row("service, " + at + ": p50 latency", p50.get("service").get(clients), "ms",
                     "%.2f");
-            section.row("service, " + clients + " clients: p99 latency", p99.get("service").get(clients), "ms",
+            section.row("service, " + at + ": p99 latency", p99.get("service").get(clients), "ms",
                     "%.2f");
-            section.row("B1, " + clients + " clients: p50 latency", p50.get("B1").get(clients), "ms", "%.2f");
-            section.row("B1, " + clients + " clients: p99 latency", p99.get("B1").get(clients), "ms", "%.2f");
-            section.row("B0, " + clients + " clients: p50 latency", p50.get("B0").get(clients), "ms", "%.2f");
-            section.row("ratio service / B1, " + clients + " clients: p50 latency",
+            section.row("B1, " + at + ": p50 latency", p50.get("B1").get(clients), "ms", "%.2f");
+            section.row("B1, " + at + ": p99 latency", p99.get("B1").get(clients), "ms", "%.2f");
+            section.row("B0, " + at + ": p50 latency", p50.get("B0").get(clients), "ms", "%.2f");
+            section.row("ratio service / B1, " + at + ": p50 latency",
                     p50.get("service").get(clients).dividedBy(p50.get("B1").get(clients)), "", "%.2f",
                     clients == minClients ? Report.Target.atMost(2.0, "<= 2") : null);
-            section.row("service, " + clients + " clients: commits per command (`pg_stat_database`)",
+            section.row("service, " + at + ": commits per command (`pg_stat_database`)",
                     commitsPerCommand.get(clients), "", "%.2f", Report.Target.atMost(1.05, "1 (<= 1.05)"));
-            section.row("service, " + clients + " clients: service CPU per command", cpuPerCommand.get(clients),
+            section.row("service, " + at + ": service CPU per command", cpuPerCommand.get(clients),
                     "ms", "%.2f");
         }
         section.note(String.format(Locale.ROOT, "Each point: %s of closed-loop clients (each sends its next command "
@@ -218,7 +223,8 @@ final class CommandThroughputBench {
                         + "Non-2xx answers from the service: %d.",
                 Report.duration(sizes.throughputRun()), Report.duration(sizes.warmUp()), sizes.repetitions(),
                 CommandScript.CORRELATIONS, 100 / (2 + CommandScript.CORRELATIONS),
-                100 / (2 + CommandScript.CORRELATIONS), 100 * CommandScript.CORRELATIONS / (2 + CommandScript.CORRELATIONS),
+                100 / (2 + CommandScript.CORRELATIONS),
+                100 * CommandScript.CORRELATIONS / (2 + CommandScript.CORRELATIONS),
                 failures));
         StringBuilder cpu = new StringBuilder("Where the CPU went (last repetition; cores busy on average, of "
                 + Machine.cores() + "), and PostgreSQL's work per command (`pg_stat_database` of each run's "

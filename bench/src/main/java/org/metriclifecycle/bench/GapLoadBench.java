@@ -98,7 +98,8 @@ final class GapLoadBench {
         AtomicReference<Throwable> broken = new AtomicReference<>();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        String authorization = "Basic " + Base64.getEncoder().encodeToString("ada:ada".getBytes(StandardCharsets.UTF_8));
+        String authorization = "Basic "
+                + Base64.getEncoder().encodeToString("ada:ada".getBytes(StandardCharsets.UTF_8));
         URI uri = URI.create(service.api().baseUrl() + "/api/v1/metrics/" + metric[0] + "/correlations");
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {

@@ -112,7 +112,7 @@ final class Report {
         String median = s.isEmpty() ? "n/a" : format(row.format(), s.median()) + unit;
         String spread = s.isEmpty() ? "n/a" : format(row.format(), s.min()) + " – " + format(row.format(), s.max());
         String target = row.target() == null ? "" : row.target().text();
-        String met = row.target() == null || s.isEmpty() ? ""
+        String met = row.target() == null ? "" : s.isEmpty() ? "not measured"
                 : row.target().met().test(s.median()) ? "**met**" : "**missed**";
         return "| " + row.figure() + " | " + median + " | " + spread + " | " + s.count() + " | " + target + " | " + met
                 + " |\n";

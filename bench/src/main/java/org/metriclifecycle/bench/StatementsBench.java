@@ -26,6 +26,7 @@ final class StatementsBench {
     private final BenchContext bench;
     private final Map<String, List<Counted>> counted = new LinkedHashMap<>();
     private final Map<String, Long> commands = new LinkedHashMap<>();
+    private final Map<String, Long> commits = new LinkedHashMap<>();
     private String notMeasured;
     private String version = "";
 
@@ -62,6 +63,7 @@ final class StatementsBench {
                     warm.run();
                 }
                 reset(database);
+                DatabaseActivity before = DatabaseActivity.read(database);
                 HttpCommandClient client = new HttpCommandClient(service.api(), "st");
                 long failed = 0;
                 for (int i = 0; i < sizes.statementCommands(); i++) {
@@ -74,13 +76,19 @@ final class StatementsBench {
                 }
                 counted.put("service", read(database));
                 commands.put("service", (long) sizes.statementCommands());
+                // The pool's connections report their counters within 10 s of going idle.
+                Thread.sleep(11_000);
+                commits.put("service", DatabaseActivity.read(database).since(before).commits());
             }
             try (JdbcCommandClient b1 = new JdbcCommandClient(raw, "stb")) {
                 reset(raw);
+                DatabaseActivity before = DatabaseActivity.read(raw);
                 for (int i = 0; i < sizes.statementCommands(); i++) {
                     b1.run();
                 }
                 counted.put("B1", read(raw));
+                b1.close();
+                commits.put("B1", DatabaseActivity.read(raw).since(before).commits());
                 commands.put("B1", (long) sizes.statementCommands());
             }
         }
@@ -129,7 +137,9 @@ final class StatementsBench {
                 + "schema. Every statement the server executed for the database counts, a JDBC batch of n rows as "
                 + "n; \"work\" leaves out transaction control and session settings (BEGIN, COMMIT, ROLLBACK, SET, "
                 + "SHOW, savepoints).\n\n| run | statements / command | work statements / command | transaction "
-                + "control / command | of which `BEGIN` | of which `COMMIT` |\n| --- | ---: | ---: | ---: | ---: | ---: |\n", version, bench.sizes.statementCommands()));
+                + "control / command | of which `BEGIN` | of which `COMMIT` | commits / command "
+                + "(`pg_stat_database`) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n", version,
+                bench.sizes.statementCommands()));
         for (String kind : counted.keySet()) {
             double n = commands.get(kind);
             long all = 0;
@@ -145,8 +155,8 @@ final class StatementsBench {
                 begin += q.startsWith("BEGIN") ? c.calls() : 0;
                 commit += q.startsWith("COMMIT") ? c.calls() : 0;
             }
-            table.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |\n", kind, all / n,
-                    (all - control) / n, control / n, begin / n, commit / n));
+            table.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |\n", kind,
+                    all / n, (all - control) / n, control / n, begin / n, commit / n, commits.get(kind) / n));
         }
         section.note(table.toString());
         StringBuilder top = new StringBuilder("The service's statements by text, per command (the 20 most frequent):"
