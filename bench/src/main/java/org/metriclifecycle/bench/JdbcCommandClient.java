@@ -53,6 +53,7 @@ final class JdbcCommandClient implements Step, AutoCloseable {
     private String hypothesisId;
     private long sequence;
     private ObjectNode document;
+    private ArrayNode changes;
 
     JdbcCommandClient(Database database, String teamPrefix) throws SQLException {
         this.connection = database.connect();
@@ -121,7 +122,7 @@ final class JdbcCommandClient implements Step, AutoCloseable {
         insertHistory.setTimestamp(4, Timestamp.from(now));
         insertHistory.setString(5, "ada");
         insertHistory.setString(6, null);
-        insertHistory.setString(7, "[{\"field\":\"status\",\"before\":null,\"after\":\"" + status + "\"}]");
+        insertHistory.setString(7, StoredEvents.MAPPER.writeValueAsString(changes));
         insertHistory.executeUpdate();
         connection.commit();
         sequence++;
@@ -146,8 +147,15 @@ final class JdbcCommandClient implements Step, AutoCloseable {
         }
     }
 
-    /** The view document after the command (the shape and about the size of the service's), and its status. */
+    /**
+     * The view document after the command (the view's shape, about 1.5 KB after a proposal, a link and 3 correlations,
+     * where the service's is 1.2 KB), and its status; {@link #changes} becomes the history row's change list (what
+     * was added, and the status before and after: 0.3 to 0.5 KB, where the service's are 0.6 to 1.2 KB).
+     */
     private String view(CommandScript.Command command, Instant now) {
+        String statusBefore = document == null || command == CommandScript.Command.PROPOSE ? null
+                : document.get("status").asText();
+        changes = StoredEvents.MAPPER.createArrayNode();
         switch (command) {
             case PROPOSE -> {
                 document = StoredEvents.MAPPER.createObjectNode();
@@ -160,6 +168,7 @@ final class JdbcCommandClient implements Step, AutoCloseable {
                 document.putArray("hypotheses");
                 document.putArray("correlations");
                 document.putNull("revalidationDue");
+                changes.addObject().put("path", "").putNull("before").set("after", document.deepCopy());
             }
             case LINK -> {
                 ObjectNode hypothesis = ((ArrayNode) document.get("hypotheses")).addObject();
@@ -168,6 +177,7 @@ final class JdbcCommandClient implements Step, AutoCloseable {
                         .put("direction", Evidence.DIRECTION).put("minCorrelation", Evidence.MIN_CORRELATION)
                         .put("minSampleSize", Evidence.MIN_SAMPLE_SIZE).put("verdict", "UNTESTED");
                 document.put("status", "LINKED");
+                changes.addObject().put("path", "hypotheses/0").putNull("before").set("after", hypothesis);
             }
             case CORRELATE -> {
                 Evidence evidence = Evidence.nth(script.correlation());
@@ -180,7 +190,13 @@ final class JdbcCommandClient implements Step, AutoCloseable {
                 if (evidence.verdict() == org.metriclifecycle.events.Verdict.SUPPORTED) {
                     document.put("status", "VALIDATED");
                 }
+                changes.addObject().put("path", "correlations/" + script.correlation()).putNull("before")
+                        .set("after", correlation);
             }
+        }
+        if (statusBefore != null && !statusBefore.equals(document.get("status").asText())) {
+            changes.addObject().put("path", "status").put("before", statusBefore)
+                    .put("after", document.get("status").asText());
         }
         document.put("lastSequence", sequence);
         return document.get("status").asText();
