@@ -38,6 +38,7 @@ final class GapLoadBench {
     private final Samples beforeMax = new Samples();
     private final Samples p50Ratio = new Samples();
     private final Samples maxRatio = new Samples();
+    private final Samples maxToMax = new Samples();
     private final Samples loadRate = new Samples();
     private final Samples burned = new Samples();
     private final Samples resent = new Samples();
@@ -77,6 +78,7 @@ final class GapLoadBench {
                 afterMax.add(aMax);
                 p50Ratio.add(a50 / b50);
                 maxRatio.add(aMax / b50);
+                maxToMax.add(aMax / (before.getMaxValue() / 1000.0));
                 loadRate.add(sizes.gapEvents() / seconds);
                 burned.add(headAfter - headBefore - (rowsAfter - rowsBefore));
                 resent.add(sends - sizes.gapEvents());
@@ -151,6 +153,7 @@ final class GapLoadBench {
         section.row("ratio p50 after / p50 before", p50Ratio, "", "%.2f");
         section.row("ratio slowest write after / p50 before", maxRatio, "", "%.2f",
                 Report.Target.atMost(2.0, "<= 2"));
+        section.row("ratio slowest write after / slowest write before", maxToMax, "", "%.2f");
         section.row("the load: events per second (4 clients, one metric)", loadRate, "events/s", "%.0f");
         section.row("the load: global sequence values burned (gaps)", burned, "", "%.0f");
         section.row("the load: requests resent with the same key", resent, "", "%.0f");
