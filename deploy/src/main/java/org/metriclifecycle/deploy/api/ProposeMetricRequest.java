@@ -1,9 +1,12 @@
 package org.metriclifecycle.deploy.api;
 
+import java.util.Set;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.metriclifecycle.deploy.security.Action;
 import org.metriclifecycle.deploy.security.TeamScoped;
 
 /**
@@ -22,4 +25,11 @@ public record ProposeMetricRequest(
         @Size(max = 4000) String rationale,
         @Size(max = 64) String replaces,
         @Size(max = 2000) String businessCase) implements TeamScoped {
+
+    /** A swap deprecates the metric it replaces: it needs the role that may deprecate in the team. */
+    @Override
+    public Set<Action> alsoPerforms() {
+        return replaces == null || replaces.isBlank() ? Set.of() : Set.of(Action.DEPRECATE_METRIC);
+    }
+
 }

@@ -1,6 +1,7 @@
 package org.metriclifecycle.deploy.security;
 
 import java.lang.reflect.Parameter;
+import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.PathParam;
 
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.metriclifecycle.deploy.infra.MetricTeamDirectory;
 
 import io.quarkus.security.ForbiddenException;
@@ -38,6 +40,12 @@ public class AuthorizationInterceptor {
             throw new ForbiddenException(caller.name() + " may not " + describe(action)
                     + (team == null ? "" : " in team " + team));
         }
+        for (Action further : alsoPerformed(invocation)) {
+            if (!caller.may(further, team)) {
+                throw new ForbiddenException(caller.name() + " may not " + describe(further) + " in team " + team
+                        + ", which this request would do");
+            }
+        }
         return invocation.proceed();
     }
 
@@ -58,13 +66,28 @@ public class AuthorizationInterceptor {
                 return (String) values[i];
             }
             if (path != null && "metricId".equals(path.value())) {
-                return readModels.teamOf((String) values[i]);
+                // An unknown metric is a 404 for everyone, before any role check: a 403 would tell the two apart.
+                String metricId = (String) values[i];
+                String team = readModels.teamOf(metricId);
+                if (team == null) {
+                    throw new AggregateNotFoundException(metricId, "unknown metric: " + metricId);
+                }
+                return team;
             }
             if (values[i] instanceof TeamScoped scoped) {
                 return scoped.team();
             }
         }
         return null;
+    }
+
+    private static Set<Action> alsoPerformed(InvocationContext invocation) {
+        for (Object value : invocation.getParameters()) {
+            if (value instanceof TeamScoped scoped) {
+                return scoped.alsoPerforms();
+            }
+        }
+        return Set.of();
     }
 
     private static String describe(Action action) {
