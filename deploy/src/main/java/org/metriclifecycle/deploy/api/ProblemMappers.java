@@ -197,6 +197,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response bodyTooLarge(BodyTooLarge.Exceeded e, UriInfo uri) {
+        return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "body-too-large", "Body too large", e.getMessage(),
+                path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e, UriInfo uri) {
         return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
                 "the body must be application/json", path(uri)).toResponse();

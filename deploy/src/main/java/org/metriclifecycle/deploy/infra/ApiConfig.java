@@ -2,6 +2,7 @@ package org.metriclifecycle.deploy.infra;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,4 +15,11 @@ public interface ApiConfig {
      */
     @WithDefault("P1D")
     Duration idempotencyRetention();
+
+    /**
+     * The largest request body the API reads (413 beyond it, announced or chunked). The transport's own limit
+     * ({@code quarkus.http.limits.max-body-size}) must stay above it.
+     */
+    @WithDefault("64K")
+    MemorySize maxBodySize();
 }

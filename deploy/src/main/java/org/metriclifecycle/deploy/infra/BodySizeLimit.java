@@ -1,26 +1,24 @@
 package org.metriclifecycle.deploy.infra;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 /**
  * Answers an announced oversized body with a 413 problem document before reading it. (A chunked body without a
- * length is cut off by Quarkus's own limit, {@code quarkus.http.limits.max-body-size}, with a bare 413.)
+ * length is counted while it is read: {@code api.BodyTooLarge}.)
  */
 @Singleton
 public class BodySizeLimit {
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize limit;
+    @Inject
+    ApiConfig api;
 
     void register(@Observes Filters filters) {
-        long max = limit.asLongValue();
+        long max = api.maxBodySize().asLongValue();
         filters.register(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, max)) {

@@ -83,6 +83,8 @@ class AuthorizationMatrixTest {
                     t -> json().body(Map.of("member", "lena", "replacement", "vera", "from", Instant.now().toString(),
                             "to", Instant.now().plusSeconds(86400).toString())).post(team(t) + "/rotation/overrides")),
             write("stop rotation", Set.of("lead"), 204, t -> spec().delete(team(t) + "/rotation")),
+            write("rebuild status (admin only)", Set.of(), 200,
+                    t -> spec().get("/api/v1/admin/projections/rebuild")),
             write("subscribe webhook", Set.of("lead"), 201,
                     t -> json().body(Map.of("url", HOOK, "events", List.of("rotation.handoff"))).post(team(t) + "/webhooks")),
             write("list webhooks", Set.of("lead"), 200, t -> spec().get(team(t) + "/webhooks")),

@@ -1,10 +1,17 @@
 package org.metriclifecycle.deploy.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.metriclifecycle.deploy.support.Api.freshTeam;
 import static org.metriclifecycle.deploy.support.Api.propose;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,7 +48,7 @@ class WriteGuardsTest {
                 .contentType(Problem.MEDIA_TYPE);
         given().contentType("application/x-www-form-urlencoded").body("name=n&team=" + team + "&owner=ada")
                 .post("/api/v1/metrics").then().statusCode(415);
-        org.assertj.core.api.Assertions.assertThat(Api.total("?team=" + team)).isZero();
+        assertThat(Api.total("?team=" + team)).isZero();
         given().contentType("application/json; charset=utf-8").body(json).post("/api/v1/metrics").then()
                 .statusCode(201);
     }
@@ -55,7 +62,7 @@ class WriteGuardsTest {
                 .post("/api/v1/metrics").then().statusCode(403);
         given().contentType(ContentType.JSON).header("Sec-Fetch-Site", "cross-site").body(Api.metric(team, "ada"))
                 .post("/api/v1/metrics").then().statusCode(403);
-        org.assertj.core.api.Assertions.assertThat(Api.total("?team=" + team)).isZero();
+        assertThat(Api.total("?team=" + team)).isZero();
         // The page's own forms: same origin, or same-origin / same-site fetch metadata.
         String own = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
         given().contentType(ContentType.JSON).header("Origin", own).header("Sec-Fetch-Site", "same-origin")
@@ -92,5 +99,22 @@ class WriteGuardsTest {
         Api.signInAs("lena");
         given().contentType(ContentType.JSON).body(swap).post("/api/v1/metrics").then().statusCode(201);
         Api.view(replaced).body("status", equalTo("DEPRECATED"));
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413WithAProblemDocument() throws Exception {
+        byte[] body = ("{\"name\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(
+                        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/metrics"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("ada:ada".getBytes()))
+                // A stream of unknown length: sent chunked, with no Content-Length to refuse it by.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+        assertThat(answer.body()).contains("\"status\":413");
     }
 }

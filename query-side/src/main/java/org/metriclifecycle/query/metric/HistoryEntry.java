@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.metriclifecycle.events.EventMetadata;
 import org.metriclifecycle.events.MetricDeprecated;
 import org.metriclifecycle.events.MetricDeprioritized;
@@ -37,6 +39,16 @@ public record HistoryEntry(
                                   MetricView before, MetricView after) {
         return new HistoryEntry(sequence, event.getClass().getSimpleName(), occurredAt, actor(metaData),
                 reason(metaData, event), ViewDiff.between(before, after));
+    }
+
+    /**
+     * {@link #of} with both views already flattened ({@link ViewDiff#leavesOf}): the rebuild's fold keeps the leaves
+     * of the view it left for the next event, rather than flattening every view twice.
+     */
+    public static HistoryEntry ofLeaves(long sequence, MetricEvent event, Instant occurredAt, Map<String, ?> metaData,
+                                        Map<String, JsonNode> before, Map<String, JsonNode> after) {
+        return new HistoryEntry(sequence, event.getClass().getSimpleName(), occurredAt, actor(metaData),
+                reason(metaData, event), ViewDiff.betweenLeaves(before, after));
     }
 
     private static String actor(Map<String, ?> metaData) {

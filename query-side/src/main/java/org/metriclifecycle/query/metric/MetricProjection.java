@@ -44,7 +44,7 @@ public class MetricProjection {
     @EventHandler
     public void on(MetricEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt,
                    MetaData metaData) {
-        Optional<StoredMetricView> stored = store.find(event.metricId());
+        Optional<StoredMetricView> stored = store.findForUpdate(event.metricId());
         long last = stored.map(StoredMetricView::lastSequence).orElse(-1L);
         if (sequence <= last) {
             return;

@@ -17,6 +17,15 @@ public interface MetricViewStore {
 
     Optional<StoredMetricView> find(String metricId);
 
+    /**
+     * {@link #find} for a writer about to change the view: the row stays locked until the caller's transaction ends,
+     * so a projection rebuild's batch and a writer never fold the same stream at once (ProjectionRebuild's protocol,
+     * see query.rebuild.RebuildWriter).
+     */
+    default Optional<StoredMetricView> findForUpdate(String metricId) {
+        return find(metricId);
+    }
+
     /** Inserts or replaces the view of {@code view.metricId()}. */
     void save(MetricView view, long lastSequence);
 

@@ -39,8 +39,20 @@ public final class ViewDiff {
     }
 
     static Map<String, FieldChange> between(JsonNode before, JsonNode after) {
-        Map<String, JsonNode> beforeLeaves = leaves(before);
-        Map<String, JsonNode> afterLeaves = leaves(after);
+        return betweenLeaves(leaves(before), leaves(after));
+    }
+
+    /**
+     * The view's leaves by path, what a diff compares: a fold that keeps those of the view it left for the next event
+     * ({@link #betweenLeaves}) flattens each view once instead of twice.
+     */
+    public static Map<String, JsonNode> leavesOf(MetricView view) {
+        return leaves(tree(view));
+    }
+
+    /** {@link #between} of two views given by their {@link #leavesOf leaves}. */
+    public static Map<String, FieldChange> betweenLeaves(Map<String, JsonNode> beforeLeaves,
+                                                         Map<String, JsonNode> afterLeaves) {
         Set<String> paths = new LinkedHashSet<>(afterLeaves.keySet());
         paths.addAll(beforeLeaves.keySet());
         Map<String, FieldChange> changes = new LinkedHashMap<>();

@@ -36,7 +36,7 @@ public class TeamProjection {
 
     @EventHandler
     public void on(TeamEvent event, @SequenceNumber long sequence) {
-        Optional<StoredTeamView> stored = store.find(event.team());
+        Optional<StoredTeamView> stored = store.findForUpdate(event.team());
         long last = stored.map(StoredTeamView::lastSequence).orElse(-1L);
         if (sequence <= last) {
             return;

@@ -11,6 +11,11 @@ public interface TeamViewStore {
 
     Optional<StoredTeamView> find(String team);
 
+    /** {@link #find} for a writer: the row stays locked until the caller's transaction ends (as for metric views). */
+    default Optional<StoredTeamView> findForUpdate(String team) {
+        return find(team);
+    }
+
     /** Inserts or replaces the view of {@code view.team()}. */
     void save(TeamView view, long lastSequence);
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,6 +47,19 @@ public class JpaMetricViewStore implements MetricViewStore {
     @Override
     public Optional<StoredMetricView> find(String metricId) {
         MetricViewEntity row = em.find(MetricViewEntity.class, metricId);
+        if (row == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredMetricView(read(row.getDocument()), row.getLastSequence()));
+    }
+
+    /**
+     * {@code SELECT ... FOR UPDATE}: a rebuild's batch holding the row makes this wait, then read the rebuilt row. A
+     * row this transaction already locked comes from the persistence context, with its pending changes.
+     */
+    @Override
+    public Optional<StoredMetricView> findForUpdate(String metricId) {
+        MetricViewEntity row = em.find(MetricViewEntity.class, metricId, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +34,16 @@ public class JpaTeamViewStore implements TeamViewStore {
     @Override
     public Optional<StoredTeamView> find(String team) {
         TeamViewEntity row = em.find(TeamViewEntity.class, team);
+        if (row == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredTeamView(read(row.getDocument()), row.getLastSequence()));
+    }
+
+    /** {@code SELECT ... FOR UPDATE}, as {@code JpaMetricViewStore.findForUpdate}. */
+    @Override
+    public Optional<StoredTeamView> findForUpdate(String team) {
+        TeamViewEntity row = em.find(TeamViewEntity.class, team, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
             return Optional.empty();
         }

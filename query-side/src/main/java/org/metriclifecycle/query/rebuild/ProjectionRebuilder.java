@@ -1,0 +1,235 @@
+package org.metriclifecycle.query.rebuild;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Rebuilds every read model derived from events (metric views and history, team views, webhook subscriptions) in one
+ * pass over the event store: the events are read in global order in keyset pages, each stream is folded in memory
+ * ({@link StreamFolds}), and each stream, once the scan has passed its last event, is written once, in batches of
+ * streams with multi-row INSERTs and batched UPDATEs ({@link RebuildWriter}, whose comment gives the protocol that
+ * keeps writers running meanwhile correct). Rows of streams that have no events are removed at the end.
+ * <p>
+ * Plain JDBC, no framework: the caller gives connections (not enlisted in any other transaction) and the event
+ * store's reads; reads and folds on the caller's thread while a second thread writes the batches (at most two
+ * waiting), and stops with an {@link InterruptedException} when it is interrupted.
+ */
+public final class ProjectionRebuilder {
+
+    /** Where connections come from; each is closed after use. */
+    @FunctionalInterface
+    public interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    /** What the rebuild reports as it goes. */
+    public interface Progress {
+        /** The scan's head is known: {@code events} committed events up to it. */
+        void started(long events);
+
+        /**
+         * {@code events} more events folded: from the scan, or ({@code extra}) read by a batch because the scan did
+         * not fold them (committed after the scan passed them, or after a gap in their stream).
+         */
+        void applied(long events, boolean extra);
+    }
+
+    /**
+     * Sizes of the work units.
+     *
+     * @param batchPause a pause after each batch's commit, to leave a busy database to the writers (zero: none)
+     */
+    public record Settings(int pageSize, int batchStreams, int batchHistoryRows, int attempts,
+                           java.time.Duration batchPause) {
+
+        public static final Settings DEFAULT = new Settings(5_000, 250, 5_000, 8, java.time.Duration.ZERO);
+    }
+
+    private final Connections connections;
+    private final EventStoreReads store;
+    private final RebuildWriter writer;
+    private final ObjectMapper json;
+    private final Settings settings;
+
+    public ProjectionRebuilder(Connections connections, EventStoreReads store, ObjectMapper json, Settings settings) {
+        this(connections, store, json, settings, RebuildWriter.MULTI_ROW_INSERTS);
+    }
+
+    public ProjectionRebuilder(Connections connections, EventStoreReads store, ObjectMapper json, Settings settings,
+                               RebuildWriter.Inserts inserts) {
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.store = Objects.requireNonNull(store, "store");
+        this.json = Objects.requireNonNull(json, "json");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.writer = new RebuildWriter(json, store, inserts);
+    }
+
+    /** What a run did, and where its time went (reading and decoding, folding, writing batches). */
+    public record Result(int streams, long scanNanos, long foldNanos, long writeNanos) {
+    }
+
+    private long scanNanos;
+    private long foldNanos;
+    private volatile long writeNanos;
+
+    /** @return the number of streams rebuilt, and the time spent in each part */
+    public Result run(Progress progress) throws SQLException, InterruptedException {
+        // Batches are written on a thread of their own while this one reads and folds on: on two cores the scan and
+        // the database's inserts overlap. At most WRITES_AHEAD batches wait, which bounds memory.
+        ExecutorService writes = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, Thread.currentThread().getName() + "-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Deque<Future<Long>> pending = new ArrayDeque<>();
+        try {
+            StreamFolds folds;
+            try (Connection read = connections.open()) {
+                read.setAutoCommit(true);
+                EventStoreReads.Head head = store.head(read);
+                progress.started(head.events());
+                folds = new StreamFolds(json, head.lastSequences());
+                long after = Long.MIN_VALUE;
+                while (after < head.globalIndex()) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("rebuild interrupted");
+                    }
+                    long t0 = System.nanoTime();
+                    EventStoreReads.Page page = store.page(read, after, head.globalIndex(), settings.pageSize());
+                    long t1 = System.nanoTime();
+                    scanNanos += t1 - t0;
+                    if (page.events().isEmpty()) {
+                        break;
+                    }
+                    long folded = 0;
+                    for (RebuildEvent event : page.events()) {
+                        if (folds.apply(event)) {
+                            folded++;
+                        }
+                    }
+                    foldNanos += System.nanoTime() - t1;
+                    progress.applied(folded, false);
+                    after = page.lastGlobalIndex();
+                    flush(folds, false, progress, writes, pending);
+                }
+            }
+            folds.finish();
+            flush(folds, true, progress, writes, pending);
+            while (!pending.isEmpty()) {
+                await(pending.pollFirst());
+            }
+            inTransaction(writer::deleteOrphans);
+            return new Result(folds.streams(), scanNanos, foldNanos, writeNanos);
+        } finally {
+            writes.shutdownNow();
+            writes.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static final int WRITES_AHEAD = 2;
+
+    private void flush(StreamFolds folds, boolean all, Progress progress, ExecutorService writes,
+                       Deque<Future<Long>> pending) throws SQLException, InterruptedException {
+        while (folds.readyMetricStreams() >= (all ? 1 : settings.batchStreams())
+                || (folds.readyMetricStreams() > 0 && folds.readyHistoryRows() >= settings.batchHistoryRows())) {
+            List<MetricStreamFold> batch = folds.takeMetrics(settings.batchStreams(), settings.batchHistoryRows());
+            submit(() -> inTransaction(connection -> writer.writeMetrics(connection, batch)), progress, writes,
+                    pending);
+        }
+        while (folds.readyTeamStreams() >= (all ? 1 : settings.batchStreams())) {
+            List<TeamStreamFold> batch = folds.takeTeams(settings.batchStreams());
+            submit(() -> inTransaction(connection -> writer.writeTeams(connection, batch)), progress, writes,
+                    pending);
+        }
+    }
+
+    private interface Batch {
+        long write() throws SQLException, InterruptedException;
+    }
+
+    private void submit(Batch batch, Progress progress, ExecutorService writes, Deque<Future<Long>> pending)
+            throws SQLException, InterruptedException {
+        while (pending.size() >= WRITES_AHEAD) {
+            await(pending.pollFirst());
+        }
+        pending.addLast(writes.submit(() -> {
+            long extra = batch.write();
+            if (extra > 0) {
+                progress.applied(extra, true);
+            }
+            return extra;
+        }));
+    }
+
+    private static void await(Future<Long> write) throws SQLException, InterruptedException {
+        try {
+            write.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private void pause() throws InterruptedException {
+        if (!settings.batchPause().isZero()) {
+            Thread.sleep(settings.batchPause().toMillis());
+        }
+    }
+
+    private interface Work {
+        long run(Connection connection) throws SQLException;
+    }
+
+    /** Runs the work in one transaction, again when it lost a race with a writer (deadlock, key, lock timeout). */
+    private long inTransaction(Work work) throws SQLException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("rebuild interrupted");
+            }
+            long started = System.nanoTime();
+            try (Connection connection = connections.open()) {
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                try {
+                    long result = work.run(connection);
+                    connection.commit();
+                    writeNanos += System.nanoTime() - started;
+                    pause();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    if (!(e instanceof SQLException sql) || !RebuildWriter.retryable(sql)
+                            || attempt >= settings.attempts()) {
+                        throw e;
+                    }
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            }
+            Thread.sleep(5L * attempt);
+        }
+    }
+}

@@ -1,0 +1,363 @@
+package org.metriclifecycle.query.rebuild;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.metriclifecycle.query.metric.MetricView;
+import org.metriclifecycle.query.webhook.WebhookSubscriptionView;
+
+/**
+ * Writes a batch of folded streams into the read models in one transaction (the caller's connection, auto-commit
+ * off, READ COMMITTED), so that writers running meanwhile lose nothing.
+ * <p>
+ * <b>The protocol.</b> A writer's transaction appends its events, then its projection reads the stream's view row
+ * <em>with a row lock</em> ({@code JpaMetricViewStore.findForUpdate}, {@code JpaTeamViewStore.findForUpdate}: a
+ * {@code SELECT ... FOR UPDATE}), folds its events onto it, updates the row, adds history rows (or changes the
+ * team's webhook subscriptions, after the team's row lock) and commits. For a batch, this writer:
+ * <ol>
+ * <li>locks the batch's existing view rows ({@code SELECT ... FOR UPDATE}, in id order);</li>
+ * <li>reads each stream's highest committed sequence from {@code domain_event_entry} and folds whatever the scan
+ * lacks (events committed after the scan passed, or a stream the scan saw with a gap, folded again from 0);</li>
+ * <li>inserts the view rows that are missing, deletes the batch's history rows (webhook subscriptions) and inserts
+ * the folded ones with multi-row INSERTs, and updates the existing view rows in place (never delete and insert: a
+ * writer waiting on the old row's lock must find the new version of the same row);</li>
+ * <li>commits.</li>
+ * </ol>
+ * Why a writer's event cannot be lost or applied twice, for a stream whose view row exists: the row lock orders the
+ * writer's projection and the batch. (a) The writer's projection locked first: the batch waits in step 1 until the
+ * writer commits, and step 2, a later statement, sees its events (READ COMMITTED takes a snapshot per statement, on
+ * PostgreSQL and H2), so the rebuilt row includes them. (b) The batch locked first: the writer's events are not yet
+ * committed, or not even appended, so step 2 does not see them; the writer's {@code findForUpdate} waits for the
+ * batch's commit and then reads the rebuilt row (PostgreSQL's FOR UPDATE follows the row's update chain to the
+ * committed version, which is why step 3 updates in place), whose last sequence is below the writer's events, so the
+ * projection folds them onto it and appends their history rows after the rebuilt ones. Either way the row ends as a
+ * fold of every committed event, once each. A writer on several streams takes their locks in event order while the
+ * batch takes them in id order; the database breaks such a deadlock by aborting one side, and a batch that loses
+ * is retried ({@link #retryable(SQLException)}).
+ * <p>
+ * A stream whose view row is missing (deleted behind the service's back) has no row to lock: the batch inserts it
+ * with a plain INSERT. If a writer inserted it first (its projection caught the stream up itself), the batch's insert
+ * fails on the primary key and the whole batch is retried, then finding the row and locking it. If the batch inserts
+ * first, a writer that read "no row" just before fails on the same key and its command is rolled back, nothing
+ * stored: a write on a damaged stream in the milliseconds of its batch may be refused once (the client's retry, or
+ * an Idempotency-Key replay, then succeeds). No view row is ever wrong.
+ * <p>
+ * On H2 the same statements run (FOR UPDATE row locks, READ COMMITTED); a writer waits for a batch's locks up to
+ * H2's lock timeout, so batches are kept small (a few hundred streams).
+ */
+public final class RebuildWriter {
+
+    /** Most bind parameters in one multi-row INSERT (PostgreSQL allows 65,535; H2 has no small limit). */
+    private static final int MAX_PARAMETERS = 4000;
+
+    /** How a batch's new rows reach a table (all columns given, values bound in order). */
+    @FunctionalInterface
+    public interface Inserts {
+        void insert(Connection connection, String table, String columns, List<Object[]> rows) throws SQLException;
+    }
+
+    /** Multi-row INSERT statements, on every database (the default; PostgreSQL may use COPY instead). */
+    public static final Inserts MULTI_ROW_INSERTS = RebuildWriter::insert;
+
+    private final ObjectMapper json;
+    private final EventStoreReads store;
+    private final Inserts inserts;
+
+    public RebuildWriter(ObjectMapper json, EventStoreReads store) {
+        this(json, store, MULTI_ROW_INSERTS);
+    }
+
+    public RebuildWriter(ObjectMapper json, EventStoreReads store, Inserts inserts) {
+        this.json = Objects.requireNonNull(json, "json");
+        this.store = Objects.requireNonNull(store, "store");
+        this.inserts = Objects.requireNonNull(inserts, "inserts");
+    }
+
+    /**
+     * Writes the metrics' views and history.
+     *
+     * @return the events folded here (missing from the scan)
+     */
+    public long writeMetrics(Connection connection, List<MetricStreamFold> batch) throws SQLException {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<MetricStreamFold> folds = new ArrayList<>(batch);
+        folds.sort((a, b) -> a.metricId().compareTo(b.metricId()));
+        List<String> ids = folds.stream().map(MetricStreamFold::metricId).toList();
+        Set<String> existing = lock(connection, "metric_view", "metric_id", ids);
+
+        long caughtUp = 0;
+        Map<String, Long> last = store.lastSequences(connection, ids);
+        for (MetricStreamFold fold : folds) {
+            caughtUp += catchUp(connection, fold.metricId(), last.get(fold.metricId()), fold.broken(),
+                    fold::restart, fold::lastSequence, fold::apply);
+        }
+
+        List<Object[]> missing = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> history = new ArrayList<>();
+        for (MetricStreamFold fold : folds) {
+            MetricView view = fold.view();
+            if (view == null) {
+                continue; // no events at all: the orphan sweep removes any row
+            }
+            Object[] row = {view.metricId(), view.team(), view.owner(), view.status().name(),
+                    timestamp(view.proposedAt()), fold.lastSequence(), write(view)};
+            if (existing.contains(view.metricId())) {
+                updates.add(new Object[]{row[1], row[2], row[3], row[4], row[5], row[6], row[0]});
+            } else {
+                missing.add(row);
+            }
+            for (HistoryRow entry : fold.history()) {
+                history.add(new Object[]{view.metricId(), entry.sequence(), entry.type(),
+                        timestamp(entry.occurredAt()), entry.actor(), entry.reason(), entry.changes()});
+            }
+        }
+        inserts.insert(connection, "metric_view",
+                "metric_id, team, owner, status, proposed_at, last_sequence, document", missing);
+        delete(connection, "metric_history", "metric_id", ids);
+        inserts.insert(connection, "metric_history",
+                "metric_id, sequence_number, event_type, occurred_at, actor, reason, changes", history);
+        update(connection, "UPDATE metric_view SET team = ?, owner = ?, status = ?, proposed_at = ?,"
+                + " last_sequence = ?, document = ? WHERE metric_id = ?", updates);
+        return caughtUp;
+    }
+
+    /** Writes the teams' views and webhook subscriptions; returns the events folded here. */
+    public long writeTeams(Connection connection, List<TeamStreamFold> batch) throws SQLException {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<TeamStreamFold> folds = new ArrayList<>(batch);
+        folds.sort((a, b) -> a.team().compareTo(b.team()));
+        List<String> teams = folds.stream().map(TeamStreamFold::team).toList();
+        Set<String> existing = lock(connection, "team_view", "team", teams);
+
+        long caughtUp = 0;
+        Map<String, Long> last = store.lastSequences(connection,
+                folds.stream().map(TeamStreamFold::aggregateId).toList());
+        for (TeamStreamFold fold : folds) {
+            caughtUp += catchUp(connection, fold.aggregateId(), last.get(fold.aggregateId()), fold.broken(),
+                    fold::restart, fold::lastSequence, fold::apply);
+        }
+
+        List<Object[]> missing = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> subscriptions = new ArrayList<>();
+        for (TeamStreamFold fold : folds) {
+            if (fold.view() == null) {
+                continue;
+            }
+            String document = write(fold.view());
+            if (existing.contains(fold.team())) {
+                updates.add(new Object[]{fold.lastSequence(), document, fold.team()});
+            } else {
+                missing.add(new Object[]{fold.team(), fold.lastSequence(), document});
+            }
+            for (WebhookSubscriptionView s : fold.subscriptions()) {
+                subscriptions.add(new Object[]{s.subscriptionId(), s.team(), s.url(), s.format(),
+                        String.join(",", s.events()), s.secretFingerprint(), timestamp(s.subscribedAt()),
+                        s.subscribedBy()});
+            }
+        }
+        inserts.insert(connection, "team_view", "team, last_sequence, document", missing);
+        delete(connection, "webhook_subscription", "team", teams);
+        inserts.insert(connection, "webhook_subscription", "subscription_id, team, url, format, event_kinds,"
+                + " secret_fingerprint, subscribed_at, subscribed_by", subscriptions);
+        update(connection, "UPDATE team_view SET last_sequence = ?, document = ? WHERE team = ?", updates);
+        return caughtUp;
+    }
+
+    /**
+     * Removes read-model rows of streams that have no event at all (rows made behind the service's back). Safe with
+     * writers: a committed view row's stream has committed events, and rows committed after the statement began are
+     * not visible to it.
+     *
+     * @return rows removed
+     */
+    public int deleteOrphans(Connection connection) throws SQLException {
+        String noStream = " WHERE NOT EXISTS (SELECT 1 FROM domain_event_entry e WHERE e.aggregate_identifier = ";
+        int removed = 0;
+        try (var sql = connection.createStatement()) {
+            removed += sql.executeUpdate("DELETE FROM metric_history" + noStream + "metric_history.metric_id)");
+            removed += sql.executeUpdate("DELETE FROM metric_view" + noStream + "metric_view.metric_id)");
+            removed += sql.executeUpdate("DELETE FROM webhook_subscription" + noStream
+                    + "'team:' || webhook_subscription.team)");
+            removed += sql.executeUpdate("DELETE FROM team_view" + noStream + "'team:' || team_view.team)");
+        }
+        return removed;
+    }
+
+    /** Whether a failed batch should simply run again: it lost a lock or key race with a writer. */
+    public static boolean retryable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // serialization failure, deadlock, unique violation (a missing row inserted by a writer meanwhile),
+                // H2's lock timeout
+                if (state.equals("40001") || state.equals("40P01") || state.equals("23505")
+                        || state.equals("HYT00")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private interface Fold {
+        boolean apply(RebuildEvent event);
+    }
+
+    private long catchUp(Connection connection, String aggregateId, Long committedLast, boolean broken,
+                         Runnable restart, java.util.function.LongSupplier folded, Fold fold) throws SQLException {
+        if (broken) {
+            restart.run();
+        }
+        if (committedLast == null || committedLast <= folded.getAsLong()) {
+            return 0;
+        }
+        long applied = 0;
+        for (RebuildEvent event : store.eventsAfter(connection, aggregateId, folded.getAsLong())) {
+            if (fold.apply(event)) {
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    private static Set<String> lock(Connection connection, String table, String key, List<String> ids)
+            throws SQLException {
+        Set<String> found = new HashSet<>();
+        String sql = "SELECT " + key + " FROM " + table + " WHERE " + key + " IN (" + marks(ids.size()) + ") ORDER BY "
+                + key + " FOR UPDATE";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void delete(Connection connection, String table, String key, Collection<String> ids)
+            throws SQLException {
+        List<String> list = new ArrayList<>(ids);
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM " + table + " WHERE " + key + " IN (" + marks(list.size()) + ")")) {
+            for (int i = 0; i < list.size(); i++) {
+                delete.setString(i + 1, list.get(i));
+            }
+            delete.executeUpdate();
+        }
+    }
+
+    /** Multi-row INSERTs of up to {@link #MAX_PARAMETERS} parameters each: one round trip per chunk. */
+    private static void insert(Connection connection, String table, String columns, List<Object[]> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int width = rows.get(0).length;
+        int perStatement = Math.max(1, MAX_PARAMETERS / width);
+        String tuple = "(" + marks(width) + ")";
+        PreparedStatement full = null;
+        try {
+            for (int start = 0; start < rows.size(); start += perStatement) {
+                List<Object[]> chunk = rows.subList(start, Math.min(rows.size(), start + perStatement));
+                PreparedStatement statement;
+                if (chunk.size() == perStatement) {
+                    if (full == null) {
+                        full = connection.prepareStatement(insertSql(table, columns, tuple, perStatement));
+                    }
+                    statement = full;
+                } else {
+                    statement = connection.prepareStatement(insertSql(table, columns, tuple, chunk.size()));
+                }
+                int index = 1;
+                for (Object[] row : chunk) {
+                    for (Object value : row) {
+                        bind(statement, index++, value);
+                    }
+                }
+                statement.executeUpdate();
+                if (statement != full) {
+                    statement.close();
+                }
+            }
+        } finally {
+            if (full != null) {
+                full.close();
+            }
+        }
+    }
+
+    private static String insertSql(String table, String columns, String tuple, int rows) {
+        return "INSERT INTO " + table + " (" + columns + ") VALUES "
+                + String.join(", ", Collections.nCopies(rows, tuple));
+    }
+
+    private static void update(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    bind(update, i + 1, row[i]);
+                }
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("view not writable as JSON", e);
+        }
+    }
+}
