@@ -237,8 +237,9 @@ final class CommandThroughputBench {
                 LoadRun s = last.get(kind).get(clients);
                 DatabaseActivity a = activity.get(kind).get(clients);
                 double n = Math.max(1, s.operations() + s.failures());
-                cpu.append(String.format(Locale.ROOT, "| %s, %d clients | %.0f | %.2f | %s | %.2f | %.2f | %s | %.2f "
-                                + "| %.2f | %.2f | %.2f |\n", kind, clients, s.throughput(), s.cpu().machineCores(),
+                cpu.append(String.format(Locale.ROOT, "| %s, %d %s | %.0f | %.2f | %s | %.2f | %.2f | %s | %.2f "
+                                + "| %.2f | %.2f | %.2f |\n", kind, clients, noun(clients), s.throughput(),
+                        s.cpu().machineCores(),
                         kind.equals("service") ? String.format(Locale.ROOT, "%.2f", s.cpu().serviceCores()) : "",
                         s.cpu().benchCores(), s.cpu().otherCores(), kind.equals("service")
                                 ? String.format(Locale.ROOT, "%.2f ms", 1000 * s.cpu().serviceCores() * s.seconds() / n)
