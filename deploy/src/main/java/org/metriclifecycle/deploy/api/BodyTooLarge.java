@@ -40,7 +40,7 @@ public class BodyTooLarge implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Counted(context.getInputStream(), api.get().maxBodySize().asLongValue()));
+        context.setInputStream(new Counted(context.getInputStream(), api.get().maxBodyBytes()));
         return context.proceed();
     }
 

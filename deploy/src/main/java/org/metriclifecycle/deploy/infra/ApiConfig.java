@@ -22,4 +22,8 @@ public interface ApiConfig {
      */
     @WithDefault("64K")
     MemorySize maxBodySize();
+
+    default long maxBodyBytes() {
+        return maxBodySize().asLongValue();
+    }
 }

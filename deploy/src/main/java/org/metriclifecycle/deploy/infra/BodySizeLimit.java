@@ -18,7 +18,7 @@ public class BodySizeLimit {
     ApiConfig api;
 
     void register(@Observes Filters filters) {
-        long max = api.maxBodySize().asLongValue();
+        long max = api.maxBodyBytes();
         filters.register(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, max)) {

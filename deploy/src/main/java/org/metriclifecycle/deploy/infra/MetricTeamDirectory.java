@@ -7,6 +7,9 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.metriclifecycle.events.MetricProposed;
 import org.metriclifecycle.query.metric.MetricViewStore;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,7 +17,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * The team a metric belongs to, as authorization asks it on every write to a metric. A metric never changes team,
  * so a known answer is remembered and the database is asked once per metric; an unknown metric is asked each time
- * (it may be proposed a moment later).
+ * (it may be proposed a moment later). The view answers; a metric whose view is missing (lost, not yet rebuilt,
+ * imported behind the service) is found by the proposal at the head of its stream.
  */
 @Singleton
 public class MetricTeamDirectory {
@@ -22,6 +26,7 @@ public class MetricTeamDirectory {
     private static final int REMEMBERED = 50_000;
 
     private final MetricViewStore views;
+    private final EventStore events;
     private final Map<String, String> teams = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -30,8 +35,9 @@ public class MetricTeamDirectory {
     });
 
     @Inject
-    MetricTeamDirectory(MetricViewStore views) {
+    MetricTeamDirectory(MetricViewStore views, EventStore events) {
         this.views = views;
+        this.events = events;
     }
 
     /** The metric's team, or null for an unknown metric. */
@@ -40,10 +46,17 @@ public class MetricTeamDirectory {
         if (known != null) {
             return known;
         }
-        String team = QuarkusTransaction.joiningExisting().call(() -> views.teamOf(metricId).orElse(null));
+        String team = QuarkusTransaction.joiningExisting().call(() -> views.teamOf(metricId)
+                .orElseGet(() -> proposedIn(metricId)));
         if (team != null) {
             teams.put(metricId, team);
         }
         return team;
+    }
+
+    private String proposedIn(String metricId) {
+        DomainEventStream stream = events.readEvents(metricId, 0);
+        return stream.hasNext() && stream.next().getPayload() instanceof MetricProposed proposed
+                ? proposed.team() : null;
     }
 }
