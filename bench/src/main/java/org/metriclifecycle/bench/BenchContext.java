@@ -39,6 +39,15 @@ final class BenchContext {
         return service;
     }
 
+    /** Starts the service on its embedded default (H2) with only the given settings: no bench defaults. */
+    ServiceProcess startEmbedded(Map<String, String> settings, String name) throws IOException, InterruptedException {
+        Path log = work.resolve("logs").resolve(String.format("service-%02d-%s.log", ++services, name));
+        ServiceProcess service = ServiceProcess.start(serviceJar, settings, log);
+        say("    service up in %.2f s (pid %d, RSS %d MiB, log %s)", service.startup().toNanos() / 1e9, service.pid(),
+                service.rssAfterStart() >> 20, work.relativize(log));
+        return service;
+    }
+
     ServiceProcess start(Database database) throws IOException, InterruptedException {
         return start(database, Map.of());
     }

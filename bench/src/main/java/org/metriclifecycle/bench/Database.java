@@ -15,6 +15,11 @@ record Database(String name, String url, String user, String password) {
         return DriverManager.getConnection(url, user, password);
     }
 
+    /** A connection to the same server's {@code postgres} database (to read statistics without adding to them). */
+    Connection connectToServer() throws SQLException {
+        return DriverManager.getConnection(url.substring(0, url.length() - name.length()) + "postgres", user, password);
+    }
+
     /** The settings that point the service at this database, as the README names them. */
     Map<String, String> serviceConfig() {
         Map<String, String> config = new LinkedHashMap<>();

@@ -64,6 +64,15 @@ final class Machine {
         return parts.length >= 3 ? parts[0] + " / " + parts[1] + " / " + parts[2] + " (1 / 5 / 15 min)" : load;
     }
 
+    /** The 1-minute load average now, NaN if unknown. */
+    static double loadAverageOneMinute() {
+        try {
+            return Double.parseDouble(read("/proc/loadavg").split(" ")[0]);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     static String jvm() {
         return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
                 + System.getProperty("java.vendor") + ")";

@@ -17,13 +17,22 @@ import java.util.UUID;
  */
 final class PostgresServer implements AutoCloseable {
 
-    private final String server = System.getProperty("bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/");
-    private final String user = System.getProperty("bench.pg.user", "postgres");
-    private final String password = System.getProperty("bench.pg.password", "");
+    private final String server;
+    private final String user;
+    private final String password;
     private final String runId = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     private final List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     PostgresServer() {
+        this(System.getProperty("bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/"),
+                System.getProperty("bench.pg.user", "postgres"), System.getProperty("bench.pg.password", ""));
+    }
+
+    /** @param server a JDBC URL ending in "/", to which a database name is appended */
+    PostgresServer(String server, String user, String password) {
+        this.server = server;
+        this.user = user;
+        this.password = password;
         // Interrupted with Ctrl-C, the bench still drops what it created.
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "drop-bench-databases"));
     }
@@ -88,7 +97,7 @@ final class PostgresServer implements AutoCloseable {
         created.clear();
     }
 
-    private Connection connect(String database) throws SQLException {
+    Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(server + database, user, password);
     }
 

@@ -14,6 +14,10 @@ final class Report {
             return new Target(text, v -> v >= value);
         }
 
+        static Target atMost(double value, String text) {
+            return new Target(text, v -> v <= value);
+        }
+
         static Target below(double value, String text) {
             return new Target(text, v -> v < value);
         }
@@ -60,7 +64,13 @@ final class Report {
         footer.add(markdown);
     }
 
+    /** The section of that title: a new one, or the one already begun (two parts of the bench may add to one). */
     Section section(String title) {
+        for (Section existing : sections) {
+            if (existing.title.equals(title)) {
+                return existing;
+            }
+        }
         Section section = new Section(title);
         sections.add(section);
         return section;
@@ -102,7 +112,7 @@ final class Report {
         String median = s.isEmpty() ? "n/a" : format(row.format(), s.median()) + unit;
         String spread = s.isEmpty() ? "n/a" : format(row.format(), s.min()) + " – " + format(row.format(), s.max());
         String target = row.target() == null ? "" : row.target().text();
-        String met = row.target() == null || s.isEmpty() ? ""
+        String met = row.target() == null ? "" : s.isEmpty() ? "not measured"
                 : row.target().met().test(s.median()) ? "**met**" : "**missed**";
         return "| " + row.figure() + " | " + median + " | " + spread + " | " + s.count() + " | " + target + " | " + met
                 + " |\n";

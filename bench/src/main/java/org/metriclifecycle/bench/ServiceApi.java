@@ -50,6 +50,10 @@ final class ServiceApi {
         this.baseUrl = baseUrl;
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     Reply get(String path) throws IOException, InterruptedException {
         return send(request(path).GET().build());
     }

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.metriclifecycle.deploy.infra.MetricTeamDirectory;
 import org.metriclifecycle.deploy.security.Action;
 import org.metriclifecycle.deploy.security.Authorized;
 import org.metriclifecycle.command.metric.DeprecateMetric;
@@ -57,6 +58,8 @@ public class MetricWriteResource {
     @Inject
     CommandSender commands;
     @Inject
+    MetricTeamDirectory teams;
+    @Inject
     QueryGateway queries;
     @Context
     UriInfo uri;
@@ -74,6 +77,7 @@ public class MetricWriteResource {
         commands.send(new ProposeMetric(metricId, body.name(), body.description(), body.team(), body.owner(),
                 body.version(), body.validFor(), body.rationale(), blankToNull(body.replaces()),
                 blankToNull(body.businessCase())), body.businessCase());
+        teams.proposed(metricId, body.team());
         return commands.answer(Response.created(uri.getAbsolutePathBuilder().path(metricId).build())
                 .entity(new WriteResponses.MetricCreated(metricId)));
     }

@@ -307,7 +307,7 @@ public class AxonRuntime {
                 .orElse("postgres"));
         config.getOptionalValue("quarkus.datasource.postgresql.password", String.class)
                 .ifPresent(password -> login.setProperty("password", password));
-        login.setProperty("ApplicationName", "metric-lifecycle-listener");
+        login.setProperty("ApplicationName", LiveNotifications.APPLICATION_NAME);
         login.setProperty("tcpKeepAlive", "true");
         return () -> {
             try {

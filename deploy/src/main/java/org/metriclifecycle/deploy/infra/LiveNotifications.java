@@ -28,6 +28,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * database-wide lock at commit); the listener holds a dedicated connection (LISTEN needs a session of its own) and
  * publishes what other instances sent. A notification lost while the listener reconnects costs a page nothing it
  * cannot recover: a page re-reads its fragments whenever its event stream (re)connects.
+ * <p>
+ * A {@code pg_notify} is a transaction of its own, so nothing is sent while no other instance listens: the listener
+ * counts the other listeners' sessions when it connects and every 30 s, and an instance that starts listening says so
+ * at once (an empty notification), so the others start relaying without waiting for their next count.
  */
 final class LiveNotifications implements AutoCloseable {
 
@@ -38,8 +42,9 @@ final class LiveNotifications implements AutoCloseable {
     private static final int PER_NOTIFICATION = 30;
     private static final int MAX_QUEUED = 10_000;
     private static final int RECEIVE_TIMEOUT_MILLIS = 10_000;
-    /** A silent half-open connection would never fail a receive: probe it every 30 idle receives (5 min). */
-    private static final int PROBE_EVERY = 30;
+    /** Count the other listeners every 3 idle receives (30 s); the count also probes a silent half-open connection. */
+    private static final int COUNT_EVERY = 3;
+    static final String APPLICATION_NAME = "metric-lifecycle-listener";
     private static final long RECONNECT_MILLIS = 1_000;
 
     private record Message(String node, List<LiveUpdates.Change> changes) {
@@ -52,6 +57,7 @@ final class LiveNotifications implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final List<LiveUpdates.Change> queued = new ArrayList<>();
     private volatile boolean running;
+    private volatile boolean othersListening;
     private Thread sender;
     private Thread listener;
 
@@ -77,6 +83,9 @@ final class LiveNotifications implements AutoCloseable {
 
     /** Queues a change committed here for the other instances; never blocks. */
     void relay(LiveUpdates.Change change) {
+        if (!othersListening) {
+            return;
+        }
         synchronized (queued) {
             if (queued.size() < MAX_QUEUED) {
                 queued.add(change);
@@ -146,6 +155,8 @@ final class LiveNotifications implements AutoCloseable {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
+                countOtherListeners(connection);
+                announce();
                 if (reported) {
                     LOG.infof("listening for other instances' changes again");
                     reported = false;
@@ -172,10 +183,8 @@ final class LiveNotifications implements AutoCloseable {
             // Blocks on the socket: an idle listener sends nothing to the database.
             PGNotification[] notifications = postgres.getNotifications(RECEIVE_TIMEOUT_MILLIS);
             if (notifications == null || notifications.length == 0) {
-                if (++idle % PROBE_EVERY == 0) {
-                    try (Statement probe = connection.createStatement()) {
-                        probe.execute("SELECT 1");
-                    }
+                if (++idle % COUNT_EVERY == 0) {
+                    countOtherListeners(connection);
                 }
                 continue;
             }
@@ -186,10 +195,30 @@ final class LiveNotifications implements AutoCloseable {
         }
     }
 
+    private void countOtherListeners(Connection connection) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND application_name = ? AND pid <> pg_backend_pid()")) {
+            count.setString(1, APPLICATION_NAME);
+            try (java.sql.ResultSet row = count.executeQuery()) {
+                othersListening = row.next() && row.getLong(1) > 0;
+            }
+        }
+    }
+
+    /** Tells the instances already listening that this one listens too (a message without changes). */
+    private void announce() {
+        try {
+            send(json.writeValueAsString(new Message(nodeId, List.of())));
+        } catch (SQLException | JsonProcessingException | RuntimeException e) {
+            LOG.debugf(e, "could not announce this instance's listener");
+        }
+    }
+
     private void deliver(String payload) {
         try {
             Message message = json.readValue(payload, Message.class);
             if (!nodeId.equals(message.node())) {
+                othersListening = true;
                 message.changes().forEach(publish);
             }
         } catch (JsonProcessingException | RuntimeException e) {

@@ -34,10 +34,18 @@ public class MetricTeamDirectory {
         }
     });
 
+    private final AfterCommit afterCommit;
+
     @Inject
-    MetricTeamDirectory(MetricViewStore views, EventStore events) {
+    MetricTeamDirectory(MetricViewStore views, EventStore events, AfterCommit afterCommit) {
         this.views = views;
         this.events = events;
+        this.afterCommit = afterCommit;
+    }
+
+    /** A metric just proposed: its team is known without asking, once the proposal has committed. */
+    public void proposed(String metricId, String team) {
+        afterCommit.run(() -> teams.put(metricId, team));
     }
 
     /** The metric's team, or null for an unknown metric. */
