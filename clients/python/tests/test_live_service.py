@@ -225,13 +225,13 @@ class LiveServiceTest(unittest.TestCase):
 
     def test_8_shadow_check_open_and_conclude(self) -> None:
         self.call_or_skip(lambda: user("vera").list_shadow_checks(self.metric_id), "GET .../shadow-checks")
-        code, out, err = self.mlc("carl", "shadow", "open", "--metric", self.metric_id, "--hypothesis",
-                                  self.hypothesis_id, "--change", "retrieval prompt v2", "--eval-delta", "0.04",
-                                  "--observe-for", "PT1H", "--json")
+        code, out, err = self.mlc("carl", "--json", "shadow", "open", "--metric", self.metric_id,
+                                  "--hypothesis", self.hypothesis_id, "--change", "retrieval prompt v2",
+                                  "--eval-delta", "0.04", "--observe-for", "PT1H")
         if code != 0 and "HTTP 403" in err:
-            code, out, err = self.mlc("lena", "shadow", "open", "--metric", self.metric_id, "--hypothesis",
-                                      self.hypothesis_id, "--change", "retrieval prompt v2", "--eval-delta", "0.04",
-                                      "--observe-for", "PT1H", "--json")
+            code, out, err = self.mlc("lena", "--json", "shadow", "open", "--metric", self.metric_id,
+                                      "--hypothesis", self.hypothesis_id, "--change", "retrieval prompt v2",
+                                      "--eval-delta", "0.04", "--observe-for", "PT1H")
         self.assertEqual(code, 0, err)
         check_id = json.loads(out)["checkId"]
         code, out, err = self.mlc("lena", "shadow", "conclude", "--metric", self.metric_id, "--check", check_id,
