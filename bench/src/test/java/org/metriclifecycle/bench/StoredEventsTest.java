@@ -14,8 +14,10 @@ import org.metriclifecycle.events.HypothesisLinked;
 import org.metriclifecycle.events.Verdict;
 
 /**
- * The rows the bench loads must be the rows the service writes. The expected texts were read from
- * {@code domain_event_entry} after the packaged service (PostgreSQL) handled the same commands.
+ * The rows the bench loads must be the rows the service writes. The expected texts were first read from
+ * {@code domain_event_entry} after the packaged service (PostgreSQL) handled the same commands; since the evidence
+ * rules (HypothesisLinked revision 3, CorrelationRecorded revision 2) they carry the new fields, here with the values
+ * the bench's old-style events have (a POINT hypothesis, a correlation without interval or pool).
  */
 class StoredEventsTest {
 
@@ -29,8 +31,8 @@ class StoredEventsTest {
 
         assertEquals("{\"metricId\":\"" + METRIC + "\",\"hypothesisId\":\"" + HYPOTHESIS + "\",\"outcome\":\"o\","
                 + "\"statement\":\"s\",\"criteria\":{\"direction\":\"POSITIVE\",\"minCorrelation\":0.5,"
-                + "\"minSampleSize\":100}}", text(row.payload()));
-        assertEquals("2", row.payloadRevision());
+                + "\"minSampleSize\":100},\"decisionRule\":\"POINT\",\"confidence\":0.95}", text(row.payload()));
+        assertEquals("3", row.payloadRevision());
         assertEquals("org.metriclifecycle.events.HypothesisLinked", row.payloadType());
         assertEquals("MetricAggregate", row.type());
         assertEquals("2026-11-22T04:59:49.885Z", row.timeStamp());
@@ -48,8 +50,9 @@ class StoredEventsTest {
                 + "\"hypothesisId\":\"" + HYPOTHESIS + "\",\"coefficient\":0.3,\"sampleSize\":50,"
                 + "\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-01-31\",\"method\":\"PEARSON\","
                 + "\"source\":\"bench\",\"definitionVersion\":\"1.0\",\"verdict\":\"INCONCLUSIVE\","
-                + "\"recordedAt\":\"2026-11-22T04:59:49.979Z\",\"revalidationDue\":null}", text(row.payload()));
-        assertEquals("1", row.payloadRevision());
+                + "\"recordedAt\":\"2026-11-22T04:59:49.979Z\",\"revalidationDue\":null,\"interval\":null,"
+                + "\"supersedes\":null,\"hypothesisStatus\":null,\"pooled\":null,\"counted\":null}", text(row.payload()));
+        assertEquals("2", row.payloadRevision());
     }
 
     @Test
