@@ -16,6 +16,7 @@ final class CommandThroughputBench {
 
     /** The three ways of doing the script's commands, in the order each repetition runs them. */
     private static final List<String> KINDS = List.of("service", "B1", "B0");
+    private static final Duration MAX_WARM_UP = Duration.ofSeconds(180);
 
     private final BenchContext bench;
     private final Map<String, Map<Integer, Samples>> rate = new LinkedHashMap<>();
@@ -28,6 +29,8 @@ final class CommandThroughputBench {
     private final Samples idleCommits = new Samples();
     private final Samples idleCpu = new Samples();
     private long failures;
+    private double warmUpSeconds;
+    private double warmUpCompiling;
     private FlightRecording.Profile profile;
     private LoadRun profiledRun;
 
@@ -54,10 +57,7 @@ final class CommandThroughputBench {
         ServiceProcess service = bench.start(database);
         try {
             idle(service, database);
-            BenchContext.say("  warm-up: %s at 4 clients, service, B1, B0", Report.duration(sizes.warmUp()));
-            for (String kind : KINDS) {
-                load(kind, service, databases.get(kind), "w", 4, sizes.warmUp());
-            }
+            warmUp(service, databases);
             int maxClients = sizes.clientCounts().get(sizes.clientCounts().size() - 1);
             for (int rep = 1; rep <= sizes.repetitions(); rep++) {
                 for (int clients : sizes.clientCounts()) {
@@ -97,6 +97,38 @@ final class CommandThroughputBench {
             bench.postgres.drop(database);
         }
         report();
+    }
+
+    /**
+     * Until the service's JIT has settled: a freshly started JVM spends minutes compiling (its C2 thread took 0.7 of
+     * a core during 8 s runs after a 5 s warm-up, more than the commands themselves), and the figures are about the
+     * service in its steady state. Slices of load at the run's client counts, in turn, until the compiler threads used
+     * under 2 % of a slice, and at least {@code warmUp}, at most {@link #MAX_WARM_UP}. B0 and B1 are plain JDBC in the
+     * bench's own JVM: their fixed warm-up settles them.
+     */
+    private void warmUp(ServiceProcess service, Map<String, Database> databases) throws Exception {
+        Sizes sizes = bench.sizes;
+        long started = System.nanoTime();
+        int slice = 0;
+        double compiling = 1;
+        while (System.nanoTime() - started < MAX_WARM_UP.toNanos()) {
+            int clients = sizes.clientCounts().get(slice++ % sizes.clientCounts().size());
+            long compilerBefore = ProcessStats.compilerCpuNanos(service.pid());
+            long sliceStart = System.nanoTime();
+            load("service", service, databases.get("service"), "w" + slice, clients, sizes.warmUp());
+            compiling = (double) (ProcessStats.compilerCpuNanos(service.pid()) - compilerBefore)
+                    / (System.nanoTime() - sliceStart);
+            if (compiling < 0.02 && slice >= sizes.clientCounts().size()) {
+                break;
+            }
+        }
+        warmUpSeconds = (System.nanoTime() - started) / 1e9;
+        warmUpCompiling = compiling;
+        BenchContext.say("  warm-up of the service: %.0f s in %d slices of %s until its JIT used %.1f %% of a core",
+                warmUpSeconds, slice, Report.duration(sizes.warmUp()), 100 * compiling);
+        for (String kind : List.of("B1", "B0")) {
+            load(kind, service, databases.get(kind), "w", 4, sizes.warmUp());
+        }
     }
 
     /**
@@ -152,7 +184,7 @@ final class CommandThroughputBench {
                 }
             }
         }
-        if (!tag.equals("w") && !tag.equals("p")) {
+        if (!tag.startsWith("w") && !tag.equals("p")) {
             rate.get(kind).computeIfAbsent(clients, c -> new Samples()).add(run.throughput());
             p50.get(kind).computeIfAbsent(clients, c -> new Samples()).add(run.p50Millis());
             p99.get(kind).computeIfAbsent(clients, c -> new Samples()).add(run.p99Millis());
@@ -203,7 +235,9 @@ final class CommandThroughputBench {
                     "ms", "%.2f");
         }
         section.note(String.format(Locale.ROOT, "Each point: %s of closed-loop clients (each sends its next command "
-                        + "when the previous one answered) after a %s warm-up at 4 clients, %d repetitions; in each "
+                        + "when the previous one answered) after a warm-up (the service: slices of %s at each client "
+                        + "count until its JIT compiler threads used under 2 %% of a core, here %.0f s, ending at "
+                        + "%.1f %%; B1 and B0: %s at 4 clients), %d repetitions; in each "
                         + "repetition the service, B1 and B0 run one after the other at each client count, and every "
                         + "ratio is taken within a repetition. Each client writes only its own metrics: it proposes a "
                         + "metric in its own team, links a hypothesis, records %d correlations (inconclusive, "
@@ -221,7 +255,8 @@ final class CommandThroughputBench {
                         + "database after B1 and B0 ran, so the pool's counters have been reported) divided by the "
                         + "commands sent; it includes the idle instance's own commits during the run (figure 2). "
                         + "Non-2xx answers from the service: %d.",
-                Report.duration(sizes.throughputRun()), Report.duration(sizes.warmUp()), sizes.repetitions(),
+                Report.duration(sizes.throughputRun()), Report.duration(sizes.warmUp()), warmUpSeconds,
+                100 * warmUpCompiling, Report.duration(sizes.warmUp()), sizes.repetitions(),
                 CommandScript.CORRELATIONS, 100 / (2 + CommandScript.CORRELATIONS),
                 100 / (2 + CommandScript.CORRELATIONS),
                 100 * CommandScript.CORRELATIONS / (2 + CommandScript.CORRELATIONS),

@@ -51,6 +51,7 @@ import org.metriclifecycle.command.TeamSettings;
 import org.metriclifecycle.command.metric.MetricAggregate;
 import org.metriclifecycle.command.team.MetricAdmission;
 import org.metriclifecycle.command.team.TeamAggregate;
+import org.metriclifecycle.deploy.webhooks.DeliveryQueue;
 import org.metriclifecycle.deploy.webhooks.WebhookFanOut;
 import org.metriclifecycle.deploy.webhooks.WebhookOutbox;
 import org.metriclifecycle.events.EventMetadata;
@@ -123,7 +124,7 @@ public class AxonRuntime {
         String nodeId = ManagementFactory.getRuntimeMXBean().getName();
         Serializer serializer = EventSerialization.serializer();
         ConnectionProvider connections = new DataSourceConnectionProvider(database.dataSource());
-        this.metricViews = new JpaMetricViewStore(database.entityManager(), ViewJson.mapper());
+        this.metricViews = new JpaMetricViewStore(database.entityManager(), ViewJson.mapper(), database.dataSource());
         this.teamViews = new JpaTeamViewStore(database.entityManager(), ViewJson.mapper());
         this.webhookSubscriptions = new JpaWebhookSubscriptionStore(database.entityManager());
         GenericEventMessage.clock = clock;
@@ -204,15 +205,19 @@ public class AxonRuntime {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
         List<String> processors = new ArrayList<>(List.of(METRIC_VIEWS, TEAM_VIEWS, ROTATION_OUTBOX));
         if (webhooks.enabled()) {
-            WebhookFanOut fanOut = new WebhookFanOut(webhookSubscriptions, webhookDeliveries, clock);
+            // The sender is woken only by a command that enqueued a delivery: waking it after every command cost
+            // a transaction and a poll of the outbox per command (bench/ANALYSIS.md).
+            DeliveryQueue wakingQueue = delivery -> {
+                boolean added = webhookDeliveries.enqueue(delivery);
+                if (added) {
+                    afterCommit.run(webhookScheduler::wake);
+                }
+                return added;
+            };
+            WebhookFanOut fanOut = new WebhookFanOut(webhookSubscriptions, wakingQueue, clock);
             processing.registerEventHandler(c -> new WebhookOutbox(fanOut,
                     new StoredMetricDirectory(metricViews, c.eventStore())));
             processors.add(WEBHOOK_OUTBOX);
-            processing.registerHandlerInterceptor(WEBHOOK_OUTBOX, c -> (unitOfWork, chain) -> {
-                Object result = chain.proceed();
-                afterCommit.run(webhookScheduler::wake);
-                return result;
-            });
         }
         for (String processor : processors) {
             processing.registerSubscribingEventProcessor(processor);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.metriclifecycle.events.MetricEvent;
+import org.metriclifecycle.events.MetricProposed;
 import org.metriclifecycle.events.TeamEvent;
 import org.metriclifecycle.query.metric.MetricViewStore;
 
@@ -37,8 +38,11 @@ final class MetricTeams {
             return null;
         }
         String metricId = domain.getAggregateIdentifier();
-        String team = teamByMetric.get(metricId);
-        if (team == null) {
+        String team = message.getPayload() instanceof MetricProposed proposed ? proposed.team()
+                : teamByMetric.get(metricId);
+        if (message.getPayload() instanceof MetricProposed) {
+            teamByMetric.put(metricId, team);
+        } else if (team == null) {
             team = views.teamOf(metricId).orElse(null);
             if (team != null) {
                 teamByMetric.put(metricId, team);

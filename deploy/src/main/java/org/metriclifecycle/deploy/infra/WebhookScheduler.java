@@ -59,7 +59,7 @@ public class WebhookScheduler {
                 new RetryPolicy(config.backoff(), config.maxAttempts()), clock,
                 config.connectTimeout().plus(config.requestTimeout()).plus(LEASE_MARGIN), config.batchSize());
         JpaWebhookSubscriptionStore subscriptions = new JpaWebhookSubscriptionStore(database.entityManager());
-        this.scan = new DueDateScan(subscriptions, new JpaMetricViewStore(database.entityManager(), ViewJson.mapper()),
+        this.scan = new DueDateScan(subscriptions, new JpaMetricViewStore(database.entityManager(), ViewJson.mapper(), database.dataSource()),
                 new WebhookFanOut(subscriptions, deliveries, clock), config.leadTime());
     }
 

@@ -1,6 +1,13 @@
 package org.metriclifecycle.query.metric.jpa;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +15,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import javax.sql.DataSource;
+
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,41 +38,76 @@ import org.metriclifecycle.query.metric.StoredMetricView;
  * Keeps views and history in the {@code metric_view} and {@code metric_history} tables. Listings filter and sort on
  * the columns and answer from the JSON documents, so a view never has to be reassembled from rows.
  * <p>
- * The entity manager is a transaction-scoped proxy; every method expects the caller's transaction to be active.
+ * A command's own reads and writes of its metric's row (find, lock, save, history) are plain JDBC on the
+ * transaction's connection: each is one statement, and Hibernate's entity bookkeeping around them was a fifth of a
+ * command's CPU (bench/ANALYSIS.md). Listings and history stay JPQL. Every method expects the caller's transaction to
+ * be active; the entity manager is a transaction-scoped proxy and the data source hands out the connection enlisted
+ * in that transaction.
  */
 public class JpaMetricViewStore implements MetricViewStore {
 
     private static final TypeReference<LinkedHashMap<String, FieldChange>> CHANGES = new TypeReference<>() {
     };
+    private static final String SELECT_ROW = "SELECT document, last_sequence FROM metric_view WHERE metric_id = ?";
+    private static final int PARSED_KEPT = 4096;
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final DataSource rows;
+    /**
+     * The last document read or written per metric with its parsed view: a row whose document is the same string is
+     * not parsed again. Compared by content, never by sequence, so a rolled-back write cannot leave a wrong view here.
+     */
+    private final Map<String, Parsed> parsed = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+            return size() > PARSED_KEPT;
+        }
+    });
 
-    public JpaMetricViewStore(EntityManager em, ObjectMapper json) {
+    private record Parsed(String document, MetricView view) {
+    }
+
+    public JpaMetricViewStore(EntityManager em, ObjectMapper json, DataSource rows) {
         this.em = Objects.requireNonNull(em, "em");
         this.json = Objects.requireNonNull(json, "json");
+        this.rows = Objects.requireNonNull(rows, "rows");
     }
 
     @Override
     public Optional<StoredMetricView> find(String metricId) {
-        MetricViewEntity row = em.find(MetricViewEntity.class, metricId);
-        if (row == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new StoredMetricView(read(row.getDocument()), row.getLastSequence()));
+        return row(metricId, SELECT_ROW);
     }
 
-    /**
-     * {@code SELECT ... FOR UPDATE}: a rebuild's batch holding the row makes this wait, then read the rebuilt row. A
-     * row this transaction already locked comes from the persistence context, with its pending changes.
-     */
+    /** {@code SELECT ... FOR UPDATE}: a rebuild's batch holding the row makes this wait, then read the rebuilt row. */
     @Override
     public Optional<StoredMetricView> findForUpdate(String metricId) {
-        MetricViewEntity row = em.find(MetricViewEntity.class, metricId, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            return Optional.empty();
+        return row(metricId, SELECT_ROW + " FOR UPDATE");
+    }
+
+    private Optional<StoredMetricView> row(String metricId, String sql) {
+        try (Connection connection = rows.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, metricId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredMetricView(parsed(metricId, row.getString(1)), row.getLong(2)));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("metric view " + metricId + " not readable", e);
         }
-        return Optional.of(new StoredMetricView(read(row.getDocument()), row.getLastSequence()));
+    }
+
+    private MetricView parsed(String metricId, String document) {
+        Parsed known = parsed.get(metricId);
+        if (known != null && known.document().equals(document)) {
+            return known.view();
+        }
+        MetricView view = read(document);
+        parsed.put(metricId, new Parsed(document, view));
+        return view;
     }
 
     @Override
@@ -86,26 +130,65 @@ public class JpaMetricViewStore implements MetricViewStore {
                 .executeUpdate();
     }
 
+    /** An UPDATE, or an INSERT for a stream's first event or a view that is missing. */
     @Override
     public void save(MetricView view, long lastSequence) {
         String document = write(view);
-        MetricViewEntity row = em.find(MetricViewEntity.class, view.metricId());
-        if (row == null) {
-            em.persist(new MetricViewEntity(view.metricId(), view.team(), view.owner(), view.status(),
-                    view.proposedAt(), lastSequence, document));
-        } else {
-            row.update(view.team(), view.owner(), view.status(), view.proposedAt(), lastSequence, document);
+        try (Connection connection = rows.getConnection()) {
+            int updated = 0;
+            if (lastSequence > 0) {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE metric_view SET team = ?,"
+                        + " owner = ?, status = ?, proposed_at = ?, last_sequence = ?, document = ?"
+                        + " WHERE metric_id = ?")) {
+                    bindRow(update, view, lastSequence, document);
+                    updated = update.executeUpdate();
+                }
+            }
+            if (updated == 0) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metric_view (team, owner,"
+                        + " status, proposed_at, last_sequence, document, metric_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    bindRow(insert, view, lastSequence, document);
+                    insert.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("metric view " + view.metricId() + " not written", e);
         }
+        parsed.put(view.metricId(), new Parsed(document, view));
     }
 
+    private static void bindRow(PreparedStatement statement, MetricView view, long lastSequence, String document)
+            throws SQLException {
+        statement.setString(1, view.team());
+        statement.setString(2, view.owner());
+        statement.setString(3, view.status().name());
+        statement.setObject(4, OffsetDateTime.ofInstant(view.proposedAt(), ZoneOffset.UTC));
+        statement.setLong(5, lastSequence);
+        statement.setString(6, document);
+        statement.setString(7, view.metricId());
+    }
+
+    /**
+     * No lookup first: the projection applies a sequence only when the view (written with its history in the same
+     * transaction, by the projection and by the rebuild alike) has not seen it, so the row cannot exist.
+     */
     @Override
     public void appendHistory(String metricId, HistoryEntry entry) {
-        MetricHistoryKey key = new MetricHistoryKey(metricId, entry.sequence());
-        if (em.find(MetricHistoryEntity.class, key) != null) {
-            return;
+        try (Connection connection = rows.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO metric_history (metric_id,"
+                     + " sequence_number, event_type, occurred_at, actor, reason, changes)"
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, metricId);
+            insert.setLong(2, entry.sequence());
+            insert.setString(3, entry.type());
+            insert.setObject(4, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
+            insert.setString(5, entry.actor());
+            insert.setString(6, entry.reason());
+            insert.setString(7, write(entry.changes()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("history of metric " + metricId + " not written", e);
         }
-        em.persist(new MetricHistoryEntity(key, entry.type(), entry.occurredAt(), entry.actor(), entry.reason(),
-                write(entry.changes())));
     }
 
     @Override
