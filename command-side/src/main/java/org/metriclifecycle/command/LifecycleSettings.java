@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The lifecycle's configurable durations. Handlers receive them as an injected parameter rather than holding them,
- * so a changed configuration applies to the next command without touching stored state.
+ * so a changed configuration applies to the next command without touching stored state. Their defaults live in the
+ * service's configuration mappings, once.
  *
  * @param linkWindow           how long after proposal a metric has to earn a supported hypothesis
  * @param revalidationInterval how long a supporting correlation keeps a metric validated
@@ -14,9 +15,6 @@ import java.util.Objects;
  */
 public record LifecycleSettings(Duration linkWindow, Duration revalidationInterval, Duration shadowMinObserve) {
 
-    public static final Duration DEFAULT_LINK_WINDOW = Duration.ofDays(42);
-    public static final Duration DEFAULT_REVALIDATION_INTERVAL = Duration.ofDays(90);
-    public static final Duration DEFAULT_SHADOW_MIN_OBSERVE = Duration.ofHours(1);
     /** The longest observeFor a shadow check may ask for. */
     public static final Duration SHADOW_MAX_OBSERVE = Duration.ofDays(30);
     /** The observeFor of a shadow check that states none. */
@@ -26,14 +24,6 @@ public record LifecycleSettings(Duration linkWindow, Duration revalidationInterv
         requirePositive(linkWindow, "linkWindow");
         requirePositive(revalidationInterval, "revalidationInterval");
         requirePositive(shadowMinObserve, "shadowMinObserve");
-    }
-
-    public LifecycleSettings(Duration linkWindow, Duration revalidationInterval) {
-        this(linkWindow, revalidationInterval, DEFAULT_SHADOW_MIN_OBSERVE);
-    }
-
-    public static LifecycleSettings defaults() {
-        return new LifecycleSettings(DEFAULT_LINK_WINDOW, DEFAULT_REVALIDATION_INTERVAL);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -49,7 +49,7 @@ class EvidenceRulesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 1, 5);
 
     private final AggregateTestFixture<MetricAggregate> fixture =
-            MetricFixture.create(new LifecycleSettings(LINK_WINDOW, INTERVAL)).fixture();
+            MetricFixture.create(new LifecycleSettings(LINK_WINDOW, INTERVAL, Duration.ofHours(1))).fixture();
 
     static MetricProposed proposed() {
         return new MetricProposed(METRIC_ID, "Hallucination rate", "d", "search", "carl", "1.0", "v", "r", T0,

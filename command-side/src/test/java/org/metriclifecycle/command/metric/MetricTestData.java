@@ -31,7 +31,7 @@ final class MetricTestData {
     static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     static final Duration LINK_WINDOW = Duration.ofSeconds(42);
     static final Duration REVALIDATION_INTERVAL = Duration.ofSeconds(90);
-    static final LifecycleSettings SETTINGS = new LifecycleSettings(LINK_WINDOW, REVALIDATION_INTERVAL);
+    static final LifecycleSettings SETTINGS = new LifecycleSettings(LINK_WINDOW, REVALIDATION_INTERVAL, Duration.ofHours(1));
     static final double MIN_CORRELATION = 0.7;
     static final int MIN_SAMPLE_SIZE = 100;
     // The period ends on T0's day: with a revalidation interval of seconds, evidence for an older period would be

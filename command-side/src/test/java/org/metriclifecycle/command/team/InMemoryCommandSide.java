@@ -31,7 +31,7 @@ import org.metriclifecycle.command.metric.MetricAggregate;
 final class InMemoryCommandSide implements AutoCloseable {
 
     static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
-    static final LifecycleSettings LIFECYCLE = new LifecycleSettings(Duration.ofSeconds(42), Duration.ofSeconds(90));
+    static final LifecycleSettings LIFECYCLE = new LifecycleSettings(Duration.ofSeconds(42), Duration.ofSeconds(90), Duration.ofSeconds(1));
 
     private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
     private final CommitAwareStubDeadlineManager deadlines = new CommitAwareStubDeadlineManager(T0);

@@ -116,8 +116,8 @@ public class AxonRuntime {
 
     @Inject
     AxonRuntime(ActiveDatabase database, jakarta.transaction.TransactionManager jta, AfterCommit afterCommit,
-                Clock clock, LifecycleConfig lifecycle, BudgetConfig budget, SnapshotConfig snapshots,
-                LiveUpdates live, LiveConfig liveConfig, WebhooksConfig webhooks,
+                Clock clock, LifecycleConfig lifecycle, ShadowConfig shadow, BudgetConfig budget,
+                SnapshotConfig snapshots, LiveUpdates live, LiveConfig liveConfig, WebhooksConfig webhooks,
                 WebhookDeliveries webhookDeliveries, WebhookScheduler webhookScheduler, DeadlinesConfig deadlines) {
         TransactionManager transactions = new JtaTransactionManager(jta);
         this.retry = new ConcurrencyRetry(() -> JtaTransactionManager.active(jta));
@@ -172,7 +172,7 @@ public class AxonRuntime {
                 .registerComponent(Clock.class, c -> clock)
                 .registerComponent(LifecycleSettings.class,
                         c -> new LifecycleSettings(lifecycle.linkWindow(), lifecycle.revalidationInterval(),
-                                shadowMinObserve()))
+                                shadow.minObserve()))
                 .registerComponent(TeamSettings.class, c -> new TeamSettings(budget.defaultCoreLimit()))
                 .configureDeadlineManager(c -> {
                     DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
@@ -368,10 +368,4 @@ public class AxonRuntime {
                 .build();
     }
 
-    /** {@code metrics.shadow.min-observe}: the shortest observeFor of a shadow check (default PT1H; tests lower it). */
-    static java.time.Duration shadowMinObserve() {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("metrics.shadow.min-observe", java.time.Duration.class)
-                .orElse(LifecycleSettings.DEFAULT_SHADOW_MIN_OBSERVE);
-    }
 }
