@@ -96,7 +96,6 @@ public class MetricAggregate {
     private Instant lastSupportedAt;
     private boolean deprioritized;
     private boolean deprecated;
-    /** The number of the last handoff that changed the owner; -1 before any rotation. */
     /** The last handoff applied per rotation schedule: each schedule numbers its handoffs from 0. */
     private final Map<String, Long> lastRotationHandoffs = new HashMap<>();
     private final Map<String, HypothesisCriteria> criteria = new HashMap<>();
