@@ -8,9 +8,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +37,10 @@ import org.metriclifecycle.query.webhook.WebhookSubscriptionView;
  * <li>locks the batch's existing view rows ({@code SELECT ... FOR UPDATE}, in id order);</li>
  * <li>reads each stream's highest committed sequence from {@code domain_event_entry} and folds whatever the scan
  * lacks (events committed after the scan passed, or a stream the scan saw with a gap, folded again from 0);</li>
- * <li>inserts the view rows that are missing, deletes the batch's history rows (webhook subscriptions) and inserts
- * the folded ones with multi-row INSERTs, and updates the existing view rows in place (never delete and insert: a
- * writer waiting on the old row's lock must find the new version of the same row);</li>
+ * <li>inserts the view rows that are missing and updates the existing ones that differ from their fold in place
+ * (never delete and insert: a writer waiting on the old row's lock must find the new version of the same row);
+ * history rows are compared with the folded ones and only those that differ, are missing or belong to no event are
+ * deleted or inserted (webhook subscriptions: deleted and inserted);</li>
  * <li>commits.</li>
  * </ol>
  * Why a writer's event cannot be lost or applied twice, for a stream whose view row exists: the row lock orders the
@@ -102,7 +105,7 @@ public final class RebuildWriter {
         List<MetricStreamFold> folds = new ArrayList<>(batch);
         folds.sort((a, b) -> a.metricId().compareTo(b.metricId()));
         List<String> ids = folds.stream().map(MetricStreamFold::metricId).toList();
-        Set<String> existing = lock(connection, "metric_view", "metric_id", ids);
+        Map<String, StoredView> existing = lockViews(connection, ids);
 
         long caughtUp = 0;
         Map<String, Long> last = store.lastSequences(connection, ids);
@@ -119,12 +122,14 @@ public final class RebuildWriter {
             if (view == null) {
                 continue; // no events at all: the orphan sweep removes any row
             }
+            String document = write(view);
             Object[] row = {view.metricId(), view.team(), view.owner(), view.status().name(),
-                    timestamp(view.proposedAt()), fold.lastSequence(), write(view)};
-            if (existing.contains(view.metricId())) {
-                updates.add(new Object[]{row[1], row[2], row[3], row[4], row[5], row[6], row[0]});
-            } else {
+                    timestamp(view.proposedAt()), fold.lastSequence(), document};
+            StoredView stored = existing.get(view.metricId());
+            if (stored == null) {
                 missing.add(row);
+            } else if (!stored.matches(fold.lastSequence(), document)) {
+                updates.add(new Object[]{row[1], row[2], row[3], row[4], row[5], row[6], row[0]});
             }
             for (HistoryRow entry : fold.history()) {
                 history.add(new Object[]{view.metricId(), entry.sequence(), entry.type(),
@@ -133,9 +138,7 @@ public final class RebuildWriter {
         }
         inserts.insert(connection, "metric_view",
                 "metric_id, team, owner, status, proposed_at, last_sequence, document", missing);
-        delete(connection, "metric_history", "metric_id", ids);
-        inserts.insert(connection, "metric_history",
-                "metric_id, sequence_number, event_type, occurred_at, actor, reason, changes", history);
+        replaceChangedHistory(connection, ids, history);
         update(connection, "UPDATE metric_view SET team = ?, owner = ?, status = ?, proposed_at = ?,"
                 + " last_sequence = ?, document = ? WHERE metric_id = ?", updates);
         return caughtUp;
@@ -241,6 +244,94 @@ public final class RebuildWriter {
             }
         }
         return applied;
+    }
+
+    /** A metric view row as the batch found it under its lock. */
+    private record StoredView(long lastSequence, String document) {
+        boolean matches(long sequence, String folded) {
+            return lastSequence == sequence && document.equals(folded);
+        }
+    }
+
+    /**
+     * Locks the batch's existing view rows (in id order) and reads what they hold: a row that already equals its fold
+     * is left alone, so a rebuild over healthy views writes next to nothing.
+     */
+    private static Map<String, StoredView> lockViews(Connection connection, List<String> ids) throws SQLException {
+        Map<String, StoredView> found = new HashMap<>();
+        String sql = "SELECT metric_id, last_sequence, document FROM metric_view WHERE metric_id IN ("
+                + marks(ids.size()) + ") ORDER BY metric_id FOR UPDATE";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getString(1), new StoredView(rows.getLong(2), rows.getString(3)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Makes the batch's history rows equal the folded ones, writing only where they differ: history rows are written
+     * once and never change, so on a store whose history is intact (the usual case: a rebuild repairs views) reading
+     * them back costs the database far less than deleting and inserting every one of them again. A row that differs
+     * in any column, or that no event accounts for, is deleted; a folded row that is missing (or was deleted for
+     * differing) is inserted.
+     *
+     * @param folded rows as {@code metric_id, sequence_number, event_type, occurred_at, actor, reason, changes}
+     */
+    private void replaceChangedHistory(Connection connection, List<String> ids, List<Object[]> folded)
+            throws SQLException {
+        Map<String, Object[]> stored = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT metric_id, sequence_number, event_type,"
+                + " occurred_at, actor, reason, changes FROM metric_history WHERE metric_id IN ("
+                + marks(ids.size()) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    OffsetDateTime occurredAt = rows.getObject(4, OffsetDateTime.class);
+                    stored.put(historyKey(rows.getString(1), rows.getLong(2)), new Object[]{rows.getString(1),
+                            rows.getLong(2), rows.getString(3), occurredAt, rows.getString(5), rows.getString(6),
+                            rows.getString(7)});
+                }
+            }
+        }
+        List<Object[]> stale = new ArrayList<>();
+        List<Object[]> fresh = new ArrayList<>();
+        for (Object[] row : folded) {
+            Object[] was = stored.remove(historyKey((String) row[0], (Long) row[1]));
+            if (was == null) {
+                fresh.add(row);
+            } else if (!sameHistoryRow(was, row)) {
+                stale.add(new Object[]{row[0], row[1]});
+                fresh.add(row);
+            }
+        }
+        for (Object[] orphan : stored.values()) {
+            stale.add(new Object[]{orphan[0], orphan[1]});
+        }
+        update(connection, "DELETE FROM metric_history WHERE metric_id = ? AND sequence_number = ?", stale);
+        inserts.insert(connection, "metric_history",
+                "metric_id, sequence_number, event_type, occurred_at, actor, reason, changes", fresh);
+    }
+
+    private static String historyKey(String metricId, long sequence) {
+        return metricId + '#' + sequence;
+    }
+
+    /** Instants compare at the database's precision (microseconds): what was stored is the fold's value, rounded. */
+    private static boolean sameHistoryRow(Object[] stored, Object[] folded) {
+        Instant storedAt = ((OffsetDateTime) stored[3]).toInstant();
+        Instant foldedAt = ((OffsetDateTime) folded[3]).toInstant();
+        return Objects.equals(stored[2], folded[2])
+                && storedAt.truncatedTo(ChronoUnit.MICROS).equals(foldedAt.truncatedTo(ChronoUnit.MICROS))
+                && Objects.equals(stored[4], folded[4]) && Objects.equals(stored[5], folded[5])
+                && Objects.equals(stored[6], folded[6]);
     }
 
     private static Set<String> lock(Connection connection, String table, String key, List<String> ids)
