@@ -146,7 +146,7 @@ public record MetricDetail(MetricView metric, Card card, AsOf asOf, List<Hypothe
         return "r = " + Display.number(EvidencePlot.round(pooled.estimate())) + " ("
                 + Display.number(EvidencePlot.round(pooled.low())) + " to "
                 + Display.number(EvidencePlot.round(pooled.high())) + ") over n = " + pooled.sampleSize() + " from "
-                + pooled.correlations() + (pooled.correlations() == 1 ? " counted correlation" : " counted correlations")
+                + pooled.correlations() + " counted correlation" + (pooled.correlations() == 1 ? "" : "s")
                 + "; heterogeneity Q = " + Display.number(pooled.q()) + ", I² = "
                 + Math.round(pooled.iSquared() * 100) + "%" + judged;
     }
