@@ -178,12 +178,22 @@
   function bodyOf(form) {
     var body = {};
     Array.prototype.forEach.call(form.elements, function (control) {
-      if (!control.name || control.disabled || control.value.trim() === '') {
+      if (!control.name || control.disabled || control.value.trim() === '' || control.hasAttribute('data-in-path')) {
         return;
       }
       body[control.name] = valueOf(control);
     });
     return body;
+  }
+
+  // A control marked data-in-path names which resource the form writes to (the shadow check to conclude): its value
+  // replaces ":name" in data-api instead of going into the body.
+  function urlOf(form) {
+    var url = form.getAttribute('data-api');
+    form.querySelectorAll('[data-in-path]').forEach(function (control) {
+      url = url.replace(':' + control.name, encodeURIComponent(control.value.trim()));
+    });
+    return url;
   }
 
   function clearProblems(form) {
@@ -265,6 +275,8 @@
       message.appendChild(link);
     } else if (answer && answer.verdict) {
       message.textContent = 'Recorded: ' + answer.verdict + '.';
+    } else if (answer && answer.result) {
+      message.textContent = 'Concluded: ' + answer.result + '.';
     } else {
       message.textContent = 'Saved.';
     }
@@ -328,7 +340,7 @@
     if (button) {
       button.disabled = true;
     }
-    fetch(form.getAttribute('data-api'), init).then(function (response) {
+    fetch(urlOf(form), init).then(function (response) {
       var type = response.headers.get('Content-Type') || '';
       var read = type.indexOf('json') >= 0 ? response.json() : Promise.resolve(null);
       return read.then(function (answer) {

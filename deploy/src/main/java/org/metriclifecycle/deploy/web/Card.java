@@ -19,9 +19,10 @@ import org.metriclifecycle.query.metric.MetricView;
  * @param urgency  {@code overdue}, {@code soon} (14 days or less, the review's REVALIDATE window) or {@code calm}
  * @param evidence the latest correlation of any hypothesis, or empty before the first
  * @param verdict  that correlation's verdict in lower case (a CSS class), or empty
+ * @param trackRecord its shadow checks in one line: false-positive rate, counts, last confirmation
  */
 public record Card(String metricId, String name, String owner, String version, MetricStatus status, String clock,
-                   String urgency, String evidence, String verdict) {
+                   String urgency, String evidence, String verdict, String trackRecord) {
 
     static final long SOON_DAYS = 14;
 
@@ -54,7 +55,8 @@ public record Card(String metricId, String name, String owner, String version, M
         Optional<CorrelationView> latest = latestEvidence(metric);
         return new Card(metric.metricId(), metric.name(), metric.owner(), metric.version(), metric.status(), clock,
                 urgency, latest.map(Card::evidence).orElse(""),
-                latest.map(c -> c.verdict().name().toLowerCase(Locale.ROOT)).orElse(""));
+                latest.map(c -> c.verdict().name().toLowerCase(Locale.ROOT)).orElse(""),
+                TrackRecordText.card(metric.trackRecord()));
     }
 
     /** The most recent correlation of any hypothesis and any verdict. */

@@ -17,7 +17,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.metriclifecycle.deploy.api.InvalidRequestException;
-import org.metriclifecycle.deploy.infra.CorrelationHistory;
+import org.metriclifecycle.deploy.infra.EvidenceHistory;
 import org.metriclifecycle.deploy.security.Action;
 import org.metriclifecycle.deploy.security.Authorized;
 import org.metriclifecycle.deploy.security.Caller;
@@ -35,7 +35,7 @@ import io.quarkus.qute.TemplateInstance;
 
 /**
  * One metric: hypotheses with their evidence plots, the audit timeline with a date control that shows the metric as
- * of that date, revisions, blind spots, and the forms the caller's role allows.
+ * of that date, shadow checks, revisions, blind spots, and the forms the caller's role allows.
  */
 @Path("/ui/metrics/{metricId}")
 @Produces(MediaType.TEXT_HTML)
@@ -47,7 +47,7 @@ public class MetricDetailPage {
     @Inject
     QueryGateway queries;
     @Inject
-    CorrelationHistory correlations;
+    EvidenceHistory evidence;
     @Inject
     CallerIdentity callers;
     @Inject
@@ -65,19 +65,25 @@ public class MetricDetailPage {
     @GET
     public TemplateInstance metric(@PathParam("metricId") String metricId, @QueryParam("asOf") String asOfText) {
         AsOf asOf = AsOf.parse(asOfText);
-        MetricDetail detail = detail(metricId, asOf);
+        MetricView metric = metric(metricId, asOf);
+        EvidenceHistory.Evidence recorded = evidence.of(metricId, asOf == null ? null : asOf.instant());
+        MetricDetail detail = detail(metric, asOf, recorded);
         Caller caller = callers.current().orElse(null);
         return page.data("detail", detail)
                 .data("metric", detail.metric())
                 .data("signedIn", caller == null ? null : SignedIn.of(caller))
-                .data("actions", MetricActions.of(caller, detail.metric(), asOf != null))
+                .data("actions", MetricActions.of(caller, detail.metric(), recorded.shadowChecks(), clock.instant(),
+                        asOf != null))
                 .data("query", Fragments.query("asOf", asOfText));
     }
 
     @GET
     @Path("sections")
     public TemplateInstance sections(@PathParam("metricId") String metricId, @QueryParam("asOf") String asOfText) {
-        return sections.data("detail", detail(metricId, AsOf.parse(asOfText)));
+        AsOf asOf = AsOf.parse(asOfText);
+        MetricView metric = metric(metricId, asOf);
+        EvidenceHistory.Evidence recorded = evidence.of(metricId, asOf == null ? null : asOf.instant());
+        return sections.data("detail", detail(metric, asOf, recorded));
     }
 
     @GET
@@ -85,10 +91,12 @@ public class MetricDetailPage {
     public TemplateInstance actions(@PathParam("metricId") String metricId) {
         MetricView metric = current(metricId);
         return actions.data("metric", metric)
-                .data("actions", MetricActions.of(callers.current().orElse(null), metric, false));
+                .data("actions", MetricActions.of(callers.current().orElse(null), metric,
+                        evidence.of(metricId, null).shadowChecks(), clock.instant(), false));
     }
 
-    private MetricDetail detail(String metricId, AsOf asOf) {
+    /** The metric now, or as it stood at {@code asOf}; 404 when it is unknown or did not exist yet. */
+    private MetricView metric(String metricId, AsOf asOf) {
         MetricView metric = asOf == null ? current(metricId)
                 : queries.query(new FindMetricAsOf(metricId, asOf.instant()), ResponseTypes.instanceOf(MetricView.class))
                         .join();
@@ -96,10 +104,14 @@ public class MetricDetailPage {
             current(metricId);
             throw new NotFoundException("metric '" + metricId + "' did not exist yet on " + asOf.day());
         }
-        MetricHistory history = queries.query(new FindMetricHistory(metricId),
+        return metric;
+    }
+
+    private MetricDetail detail(MetricView metric, AsOf asOf, EvidenceHistory.Evidence recorded) {
+        MetricHistory history = queries.query(new FindMetricHistory(metric.metricId()),
                 ResponseTypes.instanceOf(MetricHistory.class)).join();
         List<HistoryEntry> entries = history == null ? List.of() : history.entries();
-        return MetricDetail.of(metric, asOf, entries, correlations.of(metricId, asOf == null ? null : asOf.instant()),
+        return MetricDetail.of(metric, asOf, entries, recorded.correlations(), recorded.shadowChecks(),
                 clock.instant());
     }
 

@@ -12,6 +12,7 @@ import static org.metriclifecycle.deploy.support.Api.propose;
 import static org.metriclifecycle.deploy.support.Api.view;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +72,48 @@ class DeadlinesFireTest {
         view(metricId).body("status", equalTo("VALIDATED")).body("deprioritizedAt", nullValue());
         List<String> types = given().get("/api/v1/metrics/" + metricId + "/history").then().extract().path("type");
         assertThat(types).endsWith("CorrelationRecorded", "MetricReprioritized");
+    }
+
+    /**
+     * SPEC "Refuted after the window": past its link deadline, evidence that takes away the last SUPPORTED hypothesis
+     * deprioritizes the metric in the same write (actor system, reason naming the hypothesis and the evidence), with
+     * no deadline to wait for.
+     */
+    @Test
+    void aMetricPastItsLinkWindowThatLosesItsLastSupportIsDeprioritizedAtOnce() throws InterruptedException {
+        String metricId = propose(freshTeam(), "ada");
+        String hypothesisId = link(metricId, "POSITIVE", 0.5, 10);
+        assertThat(correlate(metricId, hypothesisId, 0.9, 50)).isEqualTo("SUPPORTED");
+        Instant linkDeadline = Instant.parse(view(metricId).extract().path("linkDeadline"));
+        while (!Instant.now().isAfter(linkDeadline.plusMillis(200))) {
+            Thread.sleep(100);
+        }
+        // The revalidation interval here is 4 s, shorter than the link window: the first support may have lapsed by
+        // now (the revalidation rule, not this one). Fresh support makes the metric VALIDATED past its window, so
+        // the refutation right after it is what takes its last support away.
+        assertThat(correlate(metricId, hypothesisId, 0.9, 50)).isEqualTo("SUPPORTED");
+        view(metricId).body("status", equalTo("VALIDATED"));
+        int before = history(metricId).size();
+
+        String correlationId = Api.post("/api/v1/metrics/" + metricId + "/correlations",
+                        Api.correlation(hypothesisId, 0.0, 100_000)).statusCode(201)
+                .body("verdict", equalTo("REFUTED")).body("hypothesisStatus", equalTo("REFUTED"))
+                .extract().path("correlationId");
+
+        // Read at once: the deprioritization committed with the correlation, not later by a deadline.
+        view(metricId).body("status", equalTo("DEPRIORITIZED")).body("deprioritizedAt", notNullValue())
+                .body("hypotheses[0].status", equalTo("REFUTED"));
+        List<Map<String, Object>> added = history(metricId).subList(before, before + 2);
+        assertThat(added).extracting(e -> e.get("type")).containsExactly("CorrelationRecorded", "MetricDeprioritized");
+        Map<String, Object> deprioritized = added.get(1);
+        assertThat(deprioritized.get("actor")).isEqualTo("system");
+        assertThat((String) deprioritized.get("reason")).contains("hypothesis " + hypothesisId)
+                .contains("correlation " + correlationId).contains("r = 0.0, n = 100000")
+                .contains("leaves it REFUTED").contains("past its link window");
+    }
+
+    private static List<Map<String, Object>> history(String metricId) {
+        return given().get("/api/v1/metrics/" + metricId + "/history").then().statusCode(200).extract().path("");
     }
 
     private static List<Map<String, Object>> deprioritizations(String metricId) {

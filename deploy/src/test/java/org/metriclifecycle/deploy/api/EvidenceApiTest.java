@@ -160,6 +160,24 @@ class EvidenceApiTest {
                 .body("items.metricId", hasItem(metricId));
     }
 
+    /**
+     * SPEC "Refuted after the window", inside the window: losing the last support only changes the status; the metric
+     * keeps the rest of its link window (P42D here) to find evidence, so nothing deprioritizes it yet.
+     */
+    @Test
+    void insideItsLinkWindowAMetricThatLosesItsLastSupportOnlyShowsTheNewStatus() {
+        String metricId = propose(freshTeam(), "ada");
+        String hypothesisId = link(metricId, "POSITIVE", 0.5, 10);
+        assertThat(correlate(metricId, hypothesisId, 0.9, 50)).isEqualTo("SUPPORTED");
+        view(metricId).body("status", equalTo("VALIDATED"));
+        post("/api/v1/metrics/" + metricId + "/correlations", correlation(hypothesisId, 0.0, 100_000))
+                .statusCode(201).body("hypothesisStatus", equalTo("REFUTED"));
+        view(metricId).body("status", equalTo("REFUTED")).body("deprioritizedAt", nullValue());
+        List<String> types = given().get("/api/v1/metrics/" + metricId + "/history").then().statusCode(200)
+                .extract().path("type");
+        assertThat(types).endsWith("CorrelationRecorded", "CorrelationRecorded").doesNotContain("MetricDeprioritized");
+    }
+
     @Test
     void dishonestInputsAreRefusedAndNothingIsStored() {
         String metricId = propose(freshTeam(), "ada");

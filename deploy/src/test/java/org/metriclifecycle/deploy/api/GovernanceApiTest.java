@@ -195,6 +195,15 @@ class GovernanceApiTest {
                 .body("metrics.find { it.metricId == '" + unproven + "' }.verdict", equalTo("PENDING"))
                 .body("metrics.find { it.metricId == '" + unproven + "' }.why",
                         startsWith("Inside its link window: 41 days left"));
+        // The one supported INTERVAL hypothesis of the team: its one-sided p against the bar, and its BH q-value,
+        // which for a family of one is p itself. r = 0.9 over 50 against 0.5: z-score 6.33, p about 1e-10.
+        Map<String, Object> supported = given().get("/api/v1/teams/" + team + "/review").then().extract()
+                .path("metrics.find { it.metricId == '" + validated + "' }.hypotheses[0]");
+        assertThat(((Number) supported.get("pValue")).doubleValue()).isPositive().isLessThan(1e-9);
+        assertThat(((Number) supported.get("qValue")).doubleValue())
+                .isEqualTo(((Number) supported.get("pValue")).doubleValue());
+        assertThat(given().get("/api/v1/teams/" + team + "/review").then().extract()
+                .<Object>path("metrics.find { it.metricId == '" + unproven + "' }.hypotheses[0]")).isNull();
 
         String markdown = given().get("/api/v1/teams/" + team + "/review?format=md").then().statusCode(200)
                 .contentType(containsString("text/markdown")).extract().asString();
@@ -204,7 +213,8 @@ class GovernanceApiTest {
         String csv = given().get("/api/v1/teams/" + team + "/review?format=csv").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
         assertThat(csv).contains("\r\n");
-        assertThat(csv.split("\r\n")[0]).contains("metricId").contains("verdict");
+        assertThat(csv.split("\r\n")[0]).contains("metricId").contains("verdict").contains("pValue")
+                .contains("qValue").contains("pooledEstimate");
         assertThat(csv).contains(validated).contains(unproven).doesNotContain(retired);
 
         given().get("/api/v1/teams/" + team + "/review?format=pdf").then().statusCode(400);

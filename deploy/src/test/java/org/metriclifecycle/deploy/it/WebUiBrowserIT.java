@@ -32,7 +32,8 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 /**
  * The web page in a real browser (Debian's chromium) against the packaged service on its embedded default (H2,
  * HTTP Basic with the demo users): a lead proposes a metric, links a hypothesis and records a supporting
- * correlation while a board in another tab follows live; the detail's timeline and as-of control; what each role
+ * correlation while a board in another tab follows live; the detail's timeline and as-of control; a shadow check
+ * opened and concluded through the detail's forms and counted on the board's card; what each role
  * is offered; accessibility; screenshots at 1280 and 390 px under target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -165,6 +166,34 @@ class WebUiBrowserIT {
         assertThat(text(detail, "#asof-notice")).contains("1 later event is not shown");
         detail.click("text=Back to now");
         assertThat(text(detail, "[data-testid=metric-status]")).isEqualTo("VALIDATED");
+
+        // A shadow check, opened before the change ships and concluded with the outcome's move through the page's
+        // forms; the detail lists it and the board's card counts it, live.
+        waitUntilLive(detail);
+        detail.fill("#shadow-change", "retrieval prompt v2");
+        detail.fill("#shadow-evalDelta", "0.04");
+        detail.click("#shadow button[type=submit]");
+        detail.locator("#shadow [data-form-status][data-state=ok]").waitFor();
+        Locator check = detail.locator("#conclude-checkId option").first();
+        check.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+        assertThat(check.textContent()).contains("retrieval prompt v2: eval +0.04")
+                .contains("confirmed if user-reported errors rises");
+        String checkId = check.getAttribute("value");
+        detail.locator("#metric-sections tr[data-check-id='" + checkId + "'] .check-state.open").waitFor(live());
+        detail.fill("#conclude-outcomeDelta", "0.02");
+        detail.fill("#conclude-sampleSize", "0");
+        detail.click("#conclude button[type=submit]");
+        assertThat(text(detail, "#conclude-sampleSize-error")).isNotBlank();
+        detail.fill("#conclude-sampleSize", "800");
+        detail.fill("#conclude-note", "two days of production traffic");
+        detail.click("#conclude button[type=submit]");
+        detail.locator("#metric-sections tr[data-check-id='" + checkId + "'] .check-state.confirmed").waitFor(live());
+        assertThat(text(detail, ".summary .track-record")).startsWith("1 confirmed, 0 diverged, 0 open, 0 expired")
+                .contains("false-positive rate 0;").contains("last confirmed");
+        // Nothing is left to conclude, so the form is gone.
+        detail.locator("#conclude").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+        board.locator("[data-metric-id='" + metricId + "'] .track-record:has-text('1 confirmed')").waitFor(live());
+        shoot(detail, "metric-shadow-check-1280");
 
         Page team = lena.newPage();
         team.navigate(service.baseUrl() + "/ui/teams/search");

@@ -17,6 +17,7 @@ import org.metriclifecycle.query.metric.CorrelationView;
 import org.metriclifecycle.query.metric.HypothesisView;
 import org.metriclifecycle.query.metric.MetricFilter;
 import org.metriclifecycle.query.metric.MetricView;
+import org.metriclifecycle.query.metric.TrackRecord;
 
 class BoardTest {
 
@@ -95,6 +96,18 @@ class BoardTest {
         assertThat(card.evidence()).isEqualTo("r = -0.81, n = 640, SUPPORTED (2026-03-01)");
         assertThat(card.verdict()).isEqualTo("supported");
         assertThat(Card.of(metric("m2", "search", "lena", MetricStatus.PROPOSED), NOW).evidence()).isEmpty();
+    }
+
+    @Test
+    void aCardShowsTheTrackRecordFalsePositivesFirst() {
+        MetricView metric = metric("m1", "search", "lena", MetricStatus.VALIDATED);
+        assertThat(Card.of(metric, NOW).trackRecord()).isEqualTo("no shadow checks yet");
+        assertThat(Card.of(metric.withTrackRecord(TrackRecord.of(1, 0, 0, 0, null)), NOW).trackRecord())
+                .isEqualTo("false-positive rate: none concluded; 0 confirmed, 0 diverged, 1 open, 0 expired;"
+                        + " never confirmed");
+        assertThat(Card.of(metric.withTrackRecord(TrackRecord.of(0, 2, 1, 1, NOW.minusSeconds(86_400))), NOW)
+                .trackRecord()).isEqualTo("false-positive rate 0.333; 2 confirmed, 1 diverged, 0 open, 1 expired;"
+                        + " last confirmed 2026-02-28");
     }
 
     static MetricView metric(String id, String team, String owner, MetricStatus status) {

@@ -3,6 +3,7 @@ package org.metriclifecycle.deploy.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import java.net.URI;
@@ -12,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -78,10 +81,14 @@ class WebPagesTest {
     void pagesShowWhatTheyPromise() {
         String board = html("vera", "/ui/board?team=search");
         assertThat(board).contains("Lifecycle board").contains("data-metric-id=\"" + metricId + "\"")
-                .contains("data-status=\"LINKED\"").contains("left to link");
+                .contains("data-status=\"LINKED\"").contains("left to link")
+                .contains("data-status=\"REFUTED\"").contains("<dt>Track record</dt>")
+                .contains("no shadow checks yet");
         String detail = html("vera", "/ui/metrics/" + metricId);
         assertThat(detail).contains("Hypotheses").contains("Audit timeline").contains("HypothesisLinked")
-                .contains("<svg").contains("r ≥ 0.6").contains("Blind spots").contains("Revisions");
+                .contains("<svg").contains("r ≥ 0.6").contains("Blind spots").contains("Revisions")
+                .contains("INTERVAL rule at 95% confidence; samples needed: ").contains("Shadow checks")
+                .contains("No shadow check opened yet");
         String team = html("vera", "/ui/teams/search");
         assertThat(team).contains("Metric budget").contains("of <strong>100</strong>").contains("Owner load")
                 .contains("Quarterly review").contains("/api/v1/teams/search/review?format=md");
@@ -113,6 +120,55 @@ class WebPagesTest {
         Api.post("/api/v1/metrics/" + metricId + "/deprecation", Map.of("reason", "superseded")).statusCode(200);
         RestAssured.authentication = RestAssured.DEFAULT_AUTH;
         assertThat(forms("lena", detail)).isEmpty();
+    }
+
+    @Test
+    void theDetailPageConcludesAShadowCheckThroughTheApiAndTheCardCountsIt() {
+        String detail = "/ui/metrics/" + metricId;
+        assertThat(forms("lena", detail)).doesNotContain("conclude");
+        Api.signInAs("lena");
+        String hypothesisId = Api.view(metricId).extract().path("hypotheses[0].hypothesisId");
+        Api.correlate(metricId, hypothesisId, 0.9, 500);
+        String checkId = Api.post("/api/v1/metrics/" + metricId + "/shadow-checks", Map.of("change", "prompt v2",
+                "evalDelta", 0.04, "hypothesisId", hypothesisId)).statusCode(201).extract().path("checkId");
+        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+
+        // The roles that may post an outcome (pipeline, contributor, lead) are offered the form; a viewer is not.
+        for (String user : List.of("lena", "carl", "pipe", "ada")) {
+            assertThat(forms(user, detail)).as(user).contains("conclude");
+        }
+        assertThat(forms("vera", detail)).isEmpty();
+        String actions = html("pipe", detail + "/actions");
+        assertThat(actions).contains("<option value=\"" + checkId + "\">prompt v2: eval +0.04; confirmed if"
+                        + " user-reported errors rises; until ")
+                .contains("name=\"checkId\" data-kind=\"text\" data-in-path")
+                .contains("id=\"conclude-outcomeDelta\"").contains("id=\"conclude-sampleSize\"")
+                .contains("id=\"conclude-note\"");
+        String path = Pattern.compile("<form class=\"api-form\" id=\"conclude\" data-api=\"([^\"]+)\"")
+                .matcher(actions).results().map(match -> match.group(1)).findFirst().orElseThrow();
+        assertThat(path).isEqualTo("/api/v1/metrics/" + metricId + "/shadow-checks/:checkId/outcome");
+
+        // What the page's script sends: the chosen check in the path, the other fields as the body.
+        given().auth().preemptive().basic("pipe", "pipe").contentType(ContentType.JSON)
+                .body(Map.of("outcomeDelta", 0.02, "sampleSize", 800, "note", "two days of traffic"))
+                .post(path.replace(":checkId", checkId)).then().statusCode(200)
+                .body("result", equalTo("CONFIRMED"));
+
+        assertThat(forms("lena", detail)).as("nothing left to conclude").doesNotContain("conclude");
+        String sections = html("vera", detail + "/sections");
+        assertThat(sections).containsPattern("<tr data-check-id=\"" + checkId + "\"><td>prompt v2</td>"
+                        + "<td>\\+0.04</td><td>user-reported errors</td><td><time[^>]+>[^<]+</time></td>"
+                        + "<td><span class=\"check-state confirmed\">CONFIRMED</span></td><td>\\+0.02</td></tr>")
+                .contains("1 confirmed, 0 diverged, 0 open, 0 expired shadow checks; false-positive rate 0;"
+                        + " last confirmed ")
+                .contains("<strong>Pooled estimate:</strong> r = 0.9 (")
+                .contains("over n = 500 from 1 counted correlation;")
+                .contains("<th scope=\"col\">Interval</th>");
+        String board = html("vera", "/ui/board?team=search");
+        String card = board.substring(board.indexOf("data-metric-id=\"" + metricId + "\""));
+        card = card.substring(0, card.indexOf("</li>"));
+        assertThat(card).contains("false-positive rate 0; 1 confirmed, 0 diverged, 0 open, 0 expired;"
+                + " last confirmed " + LocalDate.now(ZoneOffset.UTC));
     }
 
     @Test
