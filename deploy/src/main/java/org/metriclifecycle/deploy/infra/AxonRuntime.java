@@ -108,7 +108,7 @@ public class AxonRuntime {
     }
 
     private final Configuration axon;
-    private final MetricViewStore metricViews;
+    private final JpaMetricViewStore metricViews;
     private final TeamViewStore teamViews;
     private final WebhookSubscriptionStore webhookSubscriptions;
     private final ConcurrencyRetry retry;
@@ -234,6 +234,7 @@ public class AxonRuntime {
     }
 
     void start(@Observes StartupEvent started) {
+        metricViews.fillDerivedColumns();
         axon.start();
         if (notifications != null) {
             notifications.start();
