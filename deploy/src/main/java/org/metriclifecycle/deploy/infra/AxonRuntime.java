@@ -60,6 +60,7 @@ import org.metriclifecycle.query.metric.MetricQueryHandlers;
 import org.metriclifecycle.query.metric.MetricViewStore;
 import org.metriclifecycle.query.metric.ViewJson;
 import org.metriclifecycle.query.metric.jpa.JpaMetricViewStore;
+import org.metriclifecycle.query.team.TeamHistoryQueries;
 import org.metriclifecycle.query.team.TeamProjection;
 import org.metriclifecycle.query.team.TeamQueryHandlers;
 import org.metriclifecycle.query.team.TeamViewStore;
@@ -194,7 +195,8 @@ public class AxonRuntime {
                 .registerQueryHandler(c -> new MetricQueryHandlers(metricViews, c.eventStore(), teamViews, clock))
                 .registerQueryHandler(c -> new TeamQueryHandlers(teamViews, metricViews, clock,
                         budget.defaultCoreLimit(), lifecycle.revalidationInterval()))
-                .registerQueryHandler(c -> new WebhookQueryHandlers(webhookSubscriptions));
+                .registerQueryHandler(c -> new WebhookQueryHandlers(webhookSubscriptions))
+                .registerQueryHandler(c -> new TeamHistoryQueries(c.eventStore()));
 
         EventProcessingConfigurer processing = configurer.eventProcessing()
                 .registerEventHandler(c -> new MetricProjection(metricViews, c.eventStore()))
