@@ -82,7 +82,7 @@ import io.quarkus.runtime.StartupEvent;
  * Flyway), JTA transactions, the aggregates (cached, snapshotted), the projections on subscribing processors, durable
  * deadlines and the rotation outbox on db-scheduler, and the gateways the HTTP layer uses. Starts after Flyway.
  * <p>
- * One transaction per write (README "How a write flows"): a command's events, their chain links, the views its events
+ * One transaction per write (docs/design.md "How it works"): a command's events, their chain links, the views its events
  * change, its deadlines and its outbox rows (webhook deliveries, rotation fan-out) commit together, because every
  * projection runs in the unit of work that appends the events and a failing one rolls the command back. Nothing
  * reads the event store behind the writes, so there are no tokens, no sequence gaps to wait out and no polling of
