@@ -258,7 +258,10 @@ public class ProblemMappers {
         // The path runs method, parameter, then the body's property: the last node is what the client sent.
         String last = "";
         for (Path.Node node : violation.getPropertyPath()) {
-            last = node.getName();
+            // An element of a list ("<list element>") is reported as its list's field.
+            if (node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                last = node.getName();
+            }
         }
         return last;
     }

@@ -153,6 +153,10 @@ class InputRulesTest {
                 "\"1969-12-31T23:59:59Z\"", "\"+10000-01-01T00:00:00Z\"", "\"2030-01-07\"", "[2030,1,7]")) {
             refused("PUT", path, rotation("\"P7D\"", startsAt), "startsAt");
         }
+        refused("PUT", path, "{\"members\":[\"lena\",\"\\u200B\"],\"period\":\"P7D\","
+                + "\"startsAt\":\"2030-01-07T09:00:00Z\"}", "members");
+        refused("PUT", path, "{\"members\":[\"lena\",\"" + "\uD83D\uDE00".repeat(121) + "\"],\"period\":\"P7D\","
+                + "\"startsAt\":\"2030-01-07T09:00:00Z\"}", "members");
         for (String period : List.of("P1W", "P2W", "P1M", "P3M", "P366D", "PT8H")) {
             send("PUT", path, rotation("\"" + period + "\"", "\"2030-01-31T09:00:00Z\"")).statusCode(200);
         }
