@@ -30,8 +30,9 @@ import io.restassured.specification.RequestSpecification;
  * Property (SPEC "Security", write-side paragraph): every write endpoint, sent a generated hostile body, header set or
  * path, answers a 4xx problem document (application/problem+json with status and title), logs no ERROR, and leaves
  * the store as it was (events, metric views, team views, webhook subscriptions counted before and after). Each case
- * starts from a valid request and breaks it in one or more ways, so that what refuses it is the broken part. Signed
- * in as the admin, so that no role check is what refuses.
+ * starts from a valid request and breaks it in one or more ways, so that what refuses it is the broken part (an
+ * endpoint that reads no body, a DELETE or the rebuild, always gets a broken path or header). Signed in as the
+ * admin, so that no role check is what refuses.
  */
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
@@ -117,8 +118,7 @@ class HostileWritesPropertyTest {
         String body = json(endpoint.valid());
         boolean broken = false;
         boolean untyped = false;
-        // A DELETE takes no body, so a hostile body alone would be a valid request: break its path.
-        if (random.chance(0.2) || endpoint.method().equals("DELETE")) {
+        if (random.chance(0.2)) {
             String id = random.oneOf(HOSTILE_IDS);
             String changed = path.contains(metric) ? path.replace(metric, id)
                     : path.replace("/teams/" + team, "/teams/" + id);
@@ -151,6 +151,12 @@ class HostileWritesPropertyTest {
             description.append("cross-site fetch ");
             broken = true;
         }
+        if (!broken && takesNoBody(endpoint)) {
+            // A hostile body alone would leave a valid request to an endpoint that reads none.
+            request.header("Origin", "https://evil.example");
+            description.append("origin https://evil.example ");
+            broken = true;
+        }
         if (!broken || random.chance(0.7)) {
             body = hostileBody(random, endpoint.valid(), description);
         }
@@ -160,6 +166,10 @@ class HostileWritesPropertyTest {
             request.body(body);
         }
         return new Attempt(request, path, description.toString());
+    }
+
+    private static boolean takesNoBody(Endpoint endpoint) {
+        return endpoint.method().equals("DELETE") || endpoint.path().endsWith("/rebuild");
     }
 
     private static String hostileBody(SeededCases random, Map<String, Object> valid, StringBuilder description) {
@@ -249,7 +259,8 @@ class HostileWritesPropertyTest {
                 new Endpoint("POST", t + "/rotation/overrides", map("member", "lena", "replacement", "vera",
                         "from", "2030-01-01T00:00:00Z", "to", "2030-02-01T00:00:00Z")),
                 new Endpoint("POST", t + "/webhooks", map("url", "https://hooks.example.com/x", "format", "json")),
-                new Endpoint("DELETE", t + "/webhooks/no-such-subscription", map("url", "x")));
+                new Endpoint("DELETE", t + "/webhooks/no-such-subscription", map("url", "x")),
+                new Endpoint("POST", "/api/v1/admin/projections/rebuild", map("all", "x")));
     }
 
     /** Row counts of every table a write could change. */
