@@ -134,12 +134,13 @@ class HostileWritesPropertyTest {
                     ContentType.TEXT);
             request = given().config(RestAssured.config().encoderConfig(asText)).contentType(contentType);
             description.append("content type ").append(contentType).append(' ');
-            broken = true;
+            // A DELETE reads no body, so what its body claims to be does not make it invalid.
+            broken |= !endpoint.method().equals("DELETE");
         } else if (random.chance(0.05)) {
             request = given().noContentType();
             untyped = true;
             description.append("no content type ");
-            broken = true;
+            broken |= !endpoint.method().equals("DELETE");
         }
         if (random.chance(0.1)) {
             String origin = random.oneOf(List.of("https://evil.example", "null", "http://localhost.evil.example"));
