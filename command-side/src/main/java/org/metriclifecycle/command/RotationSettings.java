@@ -17,7 +17,8 @@ public record RotationSettings(Duration minPeriod) {
     public RotationSettings {
         Objects.requireNonNull(minPeriod, "minPeriod");
         if (minPeriod.toMillis() <= 0 || minPeriod.compareTo(MAX_PERIOD) > 0) {
-            throw new IllegalArgumentException("minPeriod must be between 1 ms and " + MAX_PERIOD + ", was " + minPeriod);
+            throw new IllegalArgumentException("minPeriod must be between 1 ms and " + MAX_PERIOD + ", was "
+                    + minPeriod);
         }
     }
 
