@@ -70,7 +70,7 @@ public class WebhookResource {
     WebhookRegistry registry;
 
     @POST
-    @Idempotent
+    @Idempotent(secret = WebhookAnswerSecret.class)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe a URL to the team's notifications; the answer carries the signing secret, once")
     @APIResponse(responseCode = "201", description = "Subscribed; keep the secret, it is not shown again",

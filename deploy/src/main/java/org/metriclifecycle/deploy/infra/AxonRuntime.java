@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -72,6 +73,7 @@ import org.metriclifecycle.query.webhook.jpa.JpaWebhookSubscriptionStore;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -118,7 +120,8 @@ public class AxonRuntime {
     AxonRuntime(ActiveDatabase database, jakarta.transaction.TransactionManager jta, AfterCommit afterCommit,
                 Clock clock, LifecycleConfig lifecycle, ShadowConfig shadow, BudgetConfig budget,
                 SnapshotConfig snapshots, LiveUpdates live, LiveConfig liveConfig, WebhooksConfig webhooks,
-                WebhookDeliveries webhookDeliveries, WebhookScheduler webhookScheduler, DeadlinesConfig deadlines) {
+                WebhookDeliveries webhookDeliveries, WebhookScheduler webhookScheduler, DeadlinesConfig deadlines,
+                Instance<RecurringWork> recurring) {
         TransactionManager transactions = new JtaTransactionManager(jta);
         this.retry = new ConcurrencyRetry(() -> JtaTransactionManager.active(jta));
         String nodeId = ManagementFactory.getRuntimeMXBean().getName();
@@ -134,8 +137,8 @@ public class AxonRuntime {
         AtomicReference<Scheduler> scheduler = new AtomicReference<>();
         RotationFanOut rotation = new RotationFanOut(() -> built.get().commandGateway(), scheduler::get,
                 EventSerialization.mapper(), clock, afterCommit);
-        scheduler.set(scheduler(database, clock, deadlines, DeadlineTask.create(deadlineManager::get),
-                rotation.task()));
+        scheduler.set(scheduler(database, clock, deadlines, RecurringTasks.of(recurring),
+                DeadlineTask.create(deadlineManager::get), rotation.task()));
 
         JdbcEventStorageEngine jdbcStorage = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
@@ -279,8 +282,9 @@ public class AxonRuntime {
     }
 
     private static Scheduler scheduler(ActiveDatabase database, Clock clock, DeadlinesConfig config,
-                                       Task<?>... tasks) {
+                                       List<RecurringTask<Void>> recurring, Task<?>... tasks) {
         var builder = Scheduler.create(database.dataSource(), List.of(tasks))
+                .startTasks(recurring)
                 .tableName("scheduled_tasks")
                 .serializer(new JacksonSerializer())
                 .clock(clock::instant)
