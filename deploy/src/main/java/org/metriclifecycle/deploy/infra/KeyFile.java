@@ -32,7 +32,7 @@ public final class KeyFile {
             if (!Files.isRegularFile(absolute)) {
                 throw new IllegalStateException(setting + " names " + absolute + ", which is not a file");
             }
-            PrivateFiles.restrictFile(absolute);
+            tighten(absolute, setting);
             try {
                 return Files.readAllBytes(absolute);
             } catch (IOException e) {
@@ -50,5 +50,21 @@ public final class KeyFile {
         PrivateFiles.create(absolute, generated);
         LOG.infof("made a new key file %s (%s), mode 0600: back it up, it is not in the database", absolute, setting);
         return generated;
+    }
+
+    /**
+     * A key file someone copied in with a wider mode is made 0600. One the service may not change (a Kubernetes
+     * secret volume: root's file, readable through the pod's group) is left as it is, with a warning if any user
+     * could read it.
+     */
+    private static void tighten(Path file, String setting) {
+        try {
+            PrivateFiles.restrictFile(file);
+        } catch (UncheckedIOException e) {
+            if (PrivateFiles.readableByOthers(file)) {
+                LOG.warnf("%s: %s is readable by every user and could not be made 0600 (%s)", setting, file,
+                        e.getCause().getMessage());
+            }
+        }
     }
 }

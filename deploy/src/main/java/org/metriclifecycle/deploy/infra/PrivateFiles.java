@@ -95,6 +95,14 @@ public final class PrivateFiles {
         }
     }
 
+    static boolean readableByOthers(Path file) {
+        try {
+            return posix(file) && Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static boolean posix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
