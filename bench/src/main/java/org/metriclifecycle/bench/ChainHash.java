@@ -8,7 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * An event's link in its stream's hash chain, computed as the service's {@code EventHash} does (README "Tamper-evident
+ * An event's link in its stream's hash chain, computed as the service's {@code EventHash} does (docs/audit.md "Tamper-evident
  * audit"): SHA-256 over the previous hash, aggregate, sequence, payload type, revision, payload, metadata and time
  * stamp, each framed by its 4-byte length (-1 for NULL). ChainHashTest holds a value the service computed.
  */

@@ -20,13 +20,13 @@ record Database(String name, String url, String user, String password) {
         return DriverManager.getConnection(url.substring(0, url.length() - name.length()) + "postgres", user, password);
     }
 
-    /** The settings that point the service at this database, as the README names them. */
+    /** The settings that point the service at this database, as docs/configuration.md names them. */
     Map<String, String> serviceConfig() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("metrics.db", "postgresql");
         config.put("metrics.db.url", url);
         config.put("metrics.db.username", user);
-        // Under trust authentication an empty password is left unset (README "Tamper-evident audit").
+        // Under trust authentication an empty password is left unset (docs/audit.md "Tamper-evident audit").
         if (!password.isEmpty()) {
             config.put("metrics.db.password", password);
         }

@@ -8,7 +8,7 @@ package org.metriclifecycle.events;
  */
 public sealed interface TeamEvent
         permits TeamMetricAdmitted, TeamMetricReleased, CoreMetricLimitChanged, RotationScheduled, RotationStopped,
-        RotationOverrideAdded, RotationHandoffReached, WebhookSubscribed, WebhookUnsubscribed {
+        RotationOverrideAdded, RotationHandoffReached, WebhookSubscribed, WebhookUnsubscribed, TeamRosterSet {
 
     String AGGREGATE_PREFIX = "team:";
 

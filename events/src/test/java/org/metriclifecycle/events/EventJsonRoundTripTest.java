@@ -57,7 +57,8 @@ class EventJsonRoundTripTest {
                 new RotationHandoffReached("search", "s", 2, T, List.of(new RotationAssignment("m", "ada"))),
                 new WebhookSubscribed("search", "w", "https://hooks.example.com/metrics", "slack",
                         java.util.Set.of("rotation.handoff", "metric.deprecated"), "sha256:00ff", T),
-                new WebhookUnsubscribed("search", "w", T));
+                new WebhookUnsubscribed("search", "w", T),
+                new TeamRosterSet("search", List.of(), List.of("ada", "lena"), T));
     }
 
     @Test

@@ -340,8 +340,16 @@ public class MetricAggregate {
                 clock.instant()));
     }
 
-    @CommandHandler
-    public void handle(ChangeOwner command, Clock clock) {
+    /** The team the metric belongs to (it never changes). */
+    public String team() {
+        return team;
+    }
+
+    /**
+     * Not a command handler: {@code MetricAdmission} checks the new owner against the team's roster first, in the
+     * same unit of work.
+     */
+    public void changeOwner(ChangeOwner command, Clock clock) {
         requireNotDeprecated();
         require(hasText(command.owner()), "owner", "must not be blank");
         if (command.owner().equals(owner)) {

@@ -1,6 +1,7 @@
 package org.metriclifecycle.command.team;
 
 import java.time.Clock;
+import java.util.Objects;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -11,6 +12,7 @@ import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleSettings;
 import org.metriclifecycle.command.TeamSettings;
 import org.metriclifecycle.command.metric.DeprecateMetric;
+import org.metriclifecycle.command.metric.ChangeOwner;
 import org.metriclifecycle.command.metric.MetricAggregate;
 import org.metriclifecycle.command.metric.ProposeMetric;
 import org.metriclifecycle.events.TeamEvent;
@@ -39,14 +41,28 @@ public class MetricAdmission {
                          DeadlineManager deadlineManager) throws Exception {
         MetricAggregate.requireValidProposal(command);
         Aggregate<MetricAggregate> replaced = hasText(command.replaces()) ? loadReplaced(command) : null;
-        team(command.team()).execute(team -> team.admit(command.team(), command.metricId(), command.replaces(),
-                command.businessCase(), teamSettings, clock));
+        Aggregate<TeamAggregate> team = team(command.team());
+        String owner = team.invoke(t -> t.onRoster("owner", command.owner()));
+        team.execute(t -> t.admit(command.team(), command.metricId(), command.replaces(), command.businessCase(),
+                teamSettings, clock));
         if (replaced != null) {
             replaced.execute(metric -> metric.deprecateAsReplaced(command.team(), command.metricId(),
                     command.businessCase(), clock));
         }
-        metrics.newInstance(() -> new MetricAggregate(command, clock, lifecycle, deadlineManager));
+        ProposeMetric proposal = Objects.equals(owner, command.owner()) ? command : new ProposeMetric(command.metricId(),
+                command.name(), command.description(), command.team(), owner, command.version(), command.validFor(),
+                command.rationale(), command.replaces(), command.businessCase());
+        metrics.newInstance(() -> new MetricAggregate(proposal, clock, lifecycle, deadlineManager));
         return command.metricId();
+    }
+
+    /** An owner named by hand must be on the team's roster, once it has one (a rotation's handoffs are checked when scheduled). */
+    @CommandHandler
+    public void handle(ChangeOwner command, Clock clock) throws Exception {
+        Aggregate<MetricAggregate> metric = metrics.load(command.metricId());
+        String team = metric.invoke(MetricAggregate::team);
+        String owner = team(team).invoke(t -> t.onRoster("owner", command.owner()));
+        metric.execute(m -> m.changeOwner(new ChangeOwner(command.metricId(), owner), clock));
     }
 
     @CommandHandler

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +40,7 @@ import org.metriclifecycle.events.RotationStopped;
 import org.metriclifecycle.events.TeamEvent;
 import org.metriclifecycle.events.TeamMetricAdmitted;
 import org.metriclifecycle.events.TeamMetricReleased;
+import org.metriclifecycle.events.TeamRosterSet;
 import org.metriclifecycle.events.WebhookEventKind;
 import org.metriclifecycle.events.WebhookFormat;
 import org.metriclifecycle.events.WebhookSubscribed;
@@ -53,13 +55,14 @@ import org.metriclifecycle.events.WebhookUnsubscribed;
  * A team exists from its first event: whichever command or admission comes first creates the stream.
  */
 // The revision of the aggregate's state: raise it whenever its fields change, so old snapshots are ignored.
-// 2: webhook subscriptions.
-@Revision("2")
+// 2: webhook subscriptions. 3: the roster.
+@Revision("3")
 public class TeamAggregate {
 
     public static final String ROTATION_HANDOFF_DEADLINE = "rotation-handoff";
     /** Enough for every channel a team watches; more would mostly multiply deliveries nobody reads. */
     public static final int MAX_WEBHOOK_SUBSCRIPTIONS = 20;
+    public static final int MAX_ROSTER_SIZE = 200;
 
     @AggregateIdentifier
     private String aggregateId;
@@ -75,6 +78,8 @@ public class TeamAggregate {
     private long lastHandoff = -1;
     /** Webhook subscriptions in force, by id, with their URL. */
     private final Map<String, String> webhooks = new LinkedHashMap<>();
+    /** The roster, by name folded to lower case, with its spelling; empty while the team has none. */
+    private final Map<String, String> roster = new LinkedHashMap<>();
 
     protected TeamAggregate() {
         // Axon rebuilds the aggregate from its events, and creates a new team, through this constructor.
@@ -94,6 +99,48 @@ public class TeamAggregate {
                 clock.instant()));
     }
 
+    /**
+     * Replaces the roster. Names are compared case-insensitively ("lena" and "Lena" are one person), and kept as
+     * first spelt. A roster that leaves out today's owners or rotation members is allowed: it governs what is
+     * assigned from now on, like a schedule, and never rewrites the past.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SetTeamRoster command, Clock clock) {
+        requireTeam(command.team());
+        List<String> members = command.members();
+        require(members != null && !members.isEmpty() && members.size() <= MAX_ROSTER_SIZE, "members",
+                "must name 1 to " + MAX_ROSTER_SIZE + " people");
+        Set<String> seen = new HashSet<>();
+        for (String member : members) {
+            require(hasText(member), "members", "must not be blank");
+            require(seen.add(folded(member)), "members",
+                    "must be distinct (compared case-insensitively), " + member + " is named twice");
+        }
+        apply(new TeamRosterSet(command.team(), List.copyOf(roster.values()), members, clock.instant()));
+    }
+
+    /**
+     * The roster's spelling of {@code name}, or the name itself while the team has no roster; refused (naming
+     * {@code field}) when the team has a roster that does not list it.
+     */
+    public String onRoster(String field, String name) {
+        if (roster.isEmpty() || name == null) {
+            return name;
+        }
+        String known = roster.get(folded(name));
+        require(known != null, field, "must be on team " + team + "'s roster, " + name + " is not");
+        return known;
+    }
+
+    private List<String> onRoster(String field, List<String> names) {
+        return names == null ? null : names.stream().map(name -> onRoster(field, name)).toList();
+    }
+
+    private static String folded(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ScheduleRotation command, Clock clock, DeadlineManager deadlineManager) {
@@ -102,13 +149,14 @@ public class TeamAggregate {
         require(rotation == null || !rotation.scheduleId().equals(command.scheduleId()), "scheduleId",
                 "must differ from the schedule in force");
         requireMembers(command.members());
+        List<String> members = onRoster("members", command.members());
         Duration period = command.period();
         // The rule counts in milliseconds, so anything shorter would be a zero step.
         require(period != null && !period.isNegative() && period.toMillis() > 0, "period",
                 "must be positive (at least one millisecond)");
         require(command.startsAt() != null, "startsAt", "is required");
         Instant now = clock.instant();
-        apply(new RotationScheduled(command.team(), command.scheduleId(), command.members(), period,
+        apply(new RotationScheduled(command.team(), command.scheduleId(), members, period,
                 command.startsAt(), now));
         // From now on only: a handoff that fell due before this schedule existed never happens.
         long first = rotation.nextHandoff(now);
@@ -126,13 +174,17 @@ public class TeamAggregate {
     public void handle(AddRotationOverride command) {
         requireRotation();
         require(hasText(command.overrideId()), "overrideId", "must not be blank");
-        require(command.member() != null && rotation.members().contains(command.member()), "member",
-                "must be a member of the rotation " + rotation.members());
+        onRoster("member", command.member());
+        // As the rotation spells them: the rule matches members by name.
+        String member = command.member() == null ? null : rotation.members().stream()
+                .filter(m -> folded(m).equals(folded(command.member()))).findFirst().orElse(null);
+        require(member != null, "member", "must be a member of the rotation " + rotation.members());
         require(hasText(command.replacement()), "replacement", "must not be blank");
-        require(!command.replacement().equals(command.member()), "replacement", "must differ from member");
+        String replacement = onRoster("replacement", command.replacement());
+        require(!folded(replacement).equals(folded(member)), "replacement", "must differ from member");
         require(command.from() != null, "from", "is required");
         require(command.to() != null && command.to().isAfter(command.from()), "to", "must be after from");
-        apply(new RotationOverrideAdded(team, command.overrideId(), command.member(), command.replacement(),
+        apply(new RotationOverrideAdded(team, command.overrideId(), member, replacement,
                 command.from(), command.to()));
     }
 
@@ -293,6 +345,13 @@ public class TeamAggregate {
     }
 
     @EventSourcingHandler
+    void on(TeamRosterSet event) {
+        belongTo(event);
+        roster.clear();
+        event.members().forEach(member -> roster.putIfAbsent(folded(member), member));
+    }
+
+    @EventSourcingHandler
     void on(WebhookUnsubscribed event) {
         belongTo(event);
         webhooks.remove(event.subscriptionId());
@@ -319,7 +378,8 @@ public class TeamAggregate {
         Set<String> seen = new HashSet<>();
         for (String member : members) {
             require(hasText(member), "members", "must not be blank");
-            require(seen.add(member), "members", "must be distinct, " + member + " is named twice");
+            require(seen.add(folded(member)), "members",
+                    "must be distinct (compared case-insensitively), " + member + " is named twice");
         }
     }
 

@@ -27,6 +27,12 @@ final class FixtureMetricAdmission {
         return command.metricId();
     }
 
+    /** Without the roster check, which {@code MetricAdmissionTest} covers. */
+    @CommandHandler
+    public void handle(ChangeOwner command, Clock clock) {
+        metrics.load(command.metricId()).execute(metric -> metric.changeOwner(command, clock));
+    }
+
     @CommandHandler
     public void handle(DeprecateMetric command, Clock clock) {
         metrics.load(command.metricId()).execute(metric -> metric.deprecate(command, clock));

@@ -25,11 +25,13 @@ import org.metriclifecycle.command.BudgetExceededException;
 import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.TeamSettings;
+import org.metriclifecycle.command.metric.ChangeOwner;
 import org.metriclifecycle.command.metric.DeprecateMetric;
 import org.metriclifecycle.command.metric.ProposeMetric;
 import org.metriclifecycle.events.CoreMetricLimitChanged;
 import org.metriclifecycle.events.MetricDeprecated;
 import org.metriclifecycle.events.MetricProposed;
+import org.metriclifecycle.events.OwnerChanged;
 import org.metriclifecycle.events.TeamEvent;
 import org.metriclifecycle.events.TeamMetricAdmitted;
 import org.metriclifecycle.events.TeamMetricReleased;
@@ -92,6 +94,44 @@ class MetricAdmissionTest {
         assertThat(service.stream("m-3")).isEmpty();
         assertThat(service.stream(SEARCH)).hasSize(2);
         assertThat(service.scheduledDeadlines()).isEqualTo(2);
+    }
+
+    @Test
+    void onceTheTeamHasARosterAProposalsOwnerMustBeOnItAndTakesItsSpelling() {
+        service.send(new SetTeamRoster("search", List.of("Carl", "lena")));
+        long stored = service.storedEvents();
+
+        assertThatThrownBy(() -> service.send(new ProposeMetric("m-1", "Metric m-1", null, "search", "ghost", null,
+                null, null, null, null)))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("owner"));
+        assertThat(service.storedEvents()).isEqualTo(stored);
+
+        service.send(propose("m-1", "search")); // owner "carl"
+        assertThat(service.stream("m-1").get(0)).isInstanceOfSatisfying(MetricProposed.class,
+                proposed -> assertThat(proposed.owner()).isEqualTo("Carl"));
+    }
+
+    @Test
+    void anOwnerChangedByHandMustBeOnTheRoster() {
+        service.send(propose("m-1", "search"));
+        service.send(new SetTeamRoster("search", List.of("carl", "Lena")));
+        long stored = service.storedEvents();
+
+        assertThatThrownBy(() -> service.send(new ChangeOwner("m-1", "ghost")))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("owner"));
+        assertThat(service.storedEvents()).isEqualTo(stored);
+
+        service.send(new ChangeOwner("m-1", "lena"));
+        assertThat(service.stream("m-1")).last().isEqualTo(new OwnerChanged("m-1", "carl", "Lena", T0));
+    }
+
+    @Test
+    void withoutARosterAnyOwnerIsTaken() {
+        service.send(propose("m-1", "search"));
+        service.send(new ChangeOwner("m-1", "ghost"));
+        assertThat(service.stream("m-1")).last().isEqualTo(new OwnerChanged("m-1", "carl", "ghost", T0));
     }
 
     @Test

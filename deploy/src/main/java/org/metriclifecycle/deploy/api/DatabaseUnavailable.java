@@ -11,7 +11,7 @@ import org.metriclifecycle.deploy.infra.DatabaseOutage;
 /**
  * The answer to a request that failed because the database is out of reach ({@link DatabaseOutage}): 503 with a
  * Retry-After instead of a 500, since the client did nothing wrong and the same request may well succeed a few
- * seconds later (README "When the database is down").
+ * seconds later (docs/operations.md "When the database is down").
  */
 final class DatabaseUnavailable {
 

@@ -37,7 +37,7 @@ public class IdempotencyKeyDocumentation implements OASFilter {
     private static Parameter header() {
         return OASFactory.createParameter().name(IdempotentWrites.KEY_HEADER).in(Parameter.In.HEADER).required(false)
                 .description("A fresh key per write (a UUID, say): a retry with the same key gets the first answer back,"
-                        + " marked Idempotent-Replayed, and changes nothing (README \"Retrying writes safely\")")
+                        + " marked Idempotent-Replayed, and changes nothing (docs/idempotency.md \"Retrying writes safely\")")
                 .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).maxLength(255));
     }
 }

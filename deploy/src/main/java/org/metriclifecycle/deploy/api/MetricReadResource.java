@@ -1,8 +1,5 @@
 package org.metriclifecycle.deploy.api;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -60,9 +59,14 @@ public class MetricReadResource {
     public MetricPage list(@QueryParam("team") String team,
                            @Parameter(schema = @Schema(implementation = MetricStatus.class)) @QueryParam("status") String status,
                            @QueryParam("owner") String owner,
+                           @Parameter(description = "a word or phrase matched case-insensitively in name and description")
+                           @QueryParam("q") String q,
                            @Parameter(description = "from 0") @QueryParam("page") String page,
-                           @Parameter(description = "1..200, default 50") @QueryParam("size") String size) {
-        MetricFilter filter = new MetricFilter(QueryParameters.blankToNull(team), QueryParameters.status(status), QueryParameters.blankToNull(owner));
+                           @Parameter(description = "1..200, default 50") @QueryParam("size") String size,
+                           @Context UriInfo uri) {
+        QueryParameters.only(uri.getQueryParameters(), "team", "status", "owner", "q", "page", "size");
+        MetricFilter filter = new MetricFilter(QueryParameters.team(team), QueryParameters.status(status),
+                QueryParameters.blankToNull(owner), QueryParameters.search(q));
         int pageNumber = QueryParameters.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int pageSize = QueryParameters.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         return queries.query(new ListMetrics(filter, pageNumber, pageSize), ResponseTypes.instanceOf(MetricPage.class))
@@ -77,10 +81,13 @@ public class MetricReadResource {
     @APIResponse(responseCode = "404", description = "Unknown metric, or it did not exist yet at asOf",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MetricView get(@PathParam("metricId") String metricId,
-                          @Parameter(description = "ISO-8601 UTC instant") @QueryParam("asOf") String asOf) {
+                          @Parameter(description = "ISO-8601 UTC instant, or a date YYYY-MM-DD meaning the end of that "
+                                  + "day (UTC)") @QueryParam("asOf") String asOf,
+                          @Context UriInfo uri) {
+        QueryParameters.only(uri.getQueryParameters(), "asOf");
         MetricView view = asOf == null
                 ? queries.query(new FindMetric(metricId), ResponseTypes.instanceOf(MetricView.class)).join()
-                : queries.query(new FindMetricAsOf(metricId, instant("asOf", asOf)),
+                : queries.query(new FindMetricAsOf(metricId, QueryParameters.pointInTime("asOf", asOf)),
                         ResponseTypes.instanceOf(MetricView.class)).join();
         if (view == null) {
             throw new NotFoundException(asOf == null
@@ -117,7 +124,9 @@ public class MetricReadResource {
     public CorrelationPage correlations(@PathParam("metricId") String metricId,
                                         @QueryParam("hypothesisId") String hypothesisId,
                                         @Parameter(description = "from 0") @QueryParam("page") String page,
-                                        @Parameter(description = "1..200, default 50") @QueryParam("size") String size) {
+                                        @Parameter(description = "1..200, default 50") @QueryParam("size") String size,
+                                        @Context UriInfo uri) {
+        QueryParameters.only(uri.getQueryParameters(), "hypothesisId", "page", "size");
         int pageNumber = QueryParameters.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int pageSize = QueryParameters.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         String hypothesis = QueryParameters.blankToNull(hypothesisId);
@@ -144,13 +153,5 @@ public class MetricReadResource {
             throw new NotFoundException("no metric with id '" + metricId + "'");
         }
         return checks;
-    }
-
-    private static Instant instant(String name, String value) {
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(name, "must be an ISO-8601 UTC instant such as 2026-01-01T00:00:00.000Z");
-        }
     }
 }

@@ -37,7 +37,11 @@ import org.metriclifecycle.command.team.AddRotationOverride;
 import org.metriclifecycle.command.team.ScheduleRotation;
 import org.metriclifecycle.command.team.SetCoreMetricLimit;
 import org.metriclifecycle.command.team.StopRotation;
+import org.metriclifecycle.command.team.SetTeamRoster;
+import org.metriclifecycle.query.metric.HistoryEntry;
 import org.metriclifecycle.query.team.FindTeam;
+import org.metriclifecycle.query.team.FindTeamHistory;
+import org.metriclifecycle.query.team.TeamHistory;
 import org.metriclifecycle.query.team.FindTeamReview;
 import org.metriclifecycle.query.team.FindTeamRotation;
 import org.metriclifecycle.query.team.FindUpcomingHandoffs;
@@ -64,6 +68,9 @@ public class TeamResource {
     }
 
     record OverrideCreated(String overrideId) {
+    }
+
+    record RosterSet(String team, List<String> members) {
     }
 
     @Inject
@@ -93,6 +100,32 @@ public class TeamResource {
     public Response setBudget(@PathParam("team") String team, @Valid @NotNull BudgetRequest body) {
         commands.send(new SetCoreMetricLimit(writable(team), body.coreMetricLimit()), body.reason());
         return commands.answer(Response.ok(new BudgetSet(team, body.coreMetricLimit())));
+    }
+
+    @PUT
+    @Idempotent
+    @Path("members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized(Action.SET_ROSTER)
+    @Operation(summary = "Set the team's roster: from then on owners, rotation members and overrides must be on it")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RosterSet.class)))
+    public Response setRoster(@PathParam("team") String team, @Valid @NotNull RosterRequest body) {
+        commands.send(new SetTeamRoster(writable(team), body.members()), body.reason());
+        return commands.answer(Response.ok(new RosterSet(team, body.members())));
+    }
+
+    @GET
+    @Path("history")
+    @Authorized(Action.READ)
+    @Operation(summary = "Every event of the team's own stream, oldest first: budget, roster, rotation, overrides, "
+            + "webhooks and admissions, with actor, reason and what changed")
+    @APIResponse(responseCode = "200", description = "The team's audit history", content = @Content(schema =
+            @Schema(implementation = HistoryEntry.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "No such team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<HistoryEntry> history(@PathParam("team") String team) {
+        return found(query(new FindTeamHistory(readable(team)), TeamHistory.class), "no team '" + team + "'")
+                .entries();
     }
 
     @PUT

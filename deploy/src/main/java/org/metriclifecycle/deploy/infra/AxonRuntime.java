@@ -61,6 +61,7 @@ import org.metriclifecycle.query.metric.MetricQueryHandlers;
 import org.metriclifecycle.query.metric.MetricViewStore;
 import org.metriclifecycle.query.metric.ViewJson;
 import org.metriclifecycle.query.metric.jpa.JpaMetricViewStore;
+import org.metriclifecycle.query.team.TeamHistoryQueries;
 import org.metriclifecycle.query.team.TeamProjection;
 import org.metriclifecycle.query.team.TeamQueryHandlers;
 import org.metriclifecycle.query.team.TeamViewStore;
@@ -83,7 +84,7 @@ import io.quarkus.runtime.StartupEvent;
  * Flyway), JTA transactions, the aggregates (cached, snapshotted), the projections on subscribing processors, durable
  * deadlines and the rotation outbox on db-scheduler, and the gateways the HTTP layer uses. Starts after Flyway.
  * <p>
- * One transaction per write (README "How a write flows"): a command's events, their chain links, the views its events
+ * One transaction per write (docs/design.md "How it works"): a command's events, their chain links, the views its events
  * change, its deadlines and its outbox rows (webhook deliveries, rotation fan-out) commit together, because every
  * projection runs in the unit of work that appends the events and a failing one rolls the command back. Nothing
  * reads the event store behind the writes, so there are no tokens, no sequence gaps to wait out and no polling of
@@ -110,7 +111,7 @@ public class AxonRuntime {
     }
 
     private final Configuration axon;
-    private final MetricViewStore metricViews;
+    private final JpaMetricViewStore metricViews;
     private final TeamViewStore teamViews;
     private final WebhookSubscriptionStore webhookSubscriptions;
     private final ConcurrencyRetry retry;
@@ -197,7 +198,8 @@ public class AxonRuntime {
                 .registerQueryHandler(c -> new MetricQueryHandlers(metricViews, c.eventStore(), teamViews, clock))
                 .registerQueryHandler(c -> new TeamQueryHandlers(teamViews, metricViews, clock,
                         budget.defaultCoreLimit(), lifecycle.revalidationInterval()))
-                .registerQueryHandler(c -> new WebhookQueryHandlers(webhookSubscriptions));
+                .registerQueryHandler(c -> new WebhookQueryHandlers(webhookSubscriptions))
+                .registerQueryHandler(c -> new TeamHistoryQueries(c.eventStore()));
 
         EventProcessingConfigurer processing = configurer.eventProcessing()
                 .registerEventHandler(c -> new MetricProjection(metricViews, c.eventStore()))
@@ -237,6 +239,7 @@ public class AxonRuntime {
     }
 
     void start(@Observes StartupEvent started) {
+        metricViews.fillDerivedColumns();
         axon.start();
         if (notifications != null) {
             notifications.start();

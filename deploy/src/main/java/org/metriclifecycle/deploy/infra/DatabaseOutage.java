@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Tells a failure caused by the database being out of reach (down, restarting, cutting sessions, or the pool unable
  * to hand out a connection in time) from any other, however Axon, Hibernate, Agroal or the transaction manager
- * wrapped it: the request may well succeed a few seconds later (README "When the database is down").
+ * wrapped it: the request may well succeed a few seconds later (docs/operations.md "When the database is down").
  */
 public final class DatabaseOutage {
 

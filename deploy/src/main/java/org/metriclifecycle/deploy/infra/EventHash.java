@@ -14,7 +14,7 @@ import java.util.HexFormat;
  * aggregate identifier, sequence number (decimal text), payload_type, payload_revision, payload, meta_data,
  * time_stamp (the stored text). Each field is framed as a 4-byte big-endian length and then its bytes (texts in
  * UTF-8), SQL NULL as length -1 with no bytes: the framing keeps one field from running into the next, and NULL
- * apart from empty. Kept this plain so that an auditor can recompute it outside the service (README).
+ * apart from empty. Kept this plain so that an auditor can recompute it outside the service (docs/audit.md).
  */
 public final class EventHash {
 

@@ -3,7 +3,7 @@ package org.metriclifecycle.deploy.infra;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the web page's live updates reach the pages connected to other instances (README "Running several instances"). */
+/** How the web page's live updates reach the pages connected to other instances (docs/operations.md "Running several instances"). */
 @ConfigMapping(prefix = "metrics.live")
 public interface LiveConfig {
 

@@ -14,7 +14,7 @@ import org.postgresql.PGConnection;
 /**
  * A rebuild batch's new rows through PostgreSQL's {@code COPY ... FROM STDIN} (pgjdbc's CopyManager) in CSV: one
  * round trip and no statement to parse per batch and table. Off by default ({@code metrics.rebuild.copy}): next to
- * multi-row INSERTs it measured within the noise (README "Operating the projections"). Null is CSV's unquoted empty
+ * multi-row INSERTs it measured within the noise (docs/operations.md "Operating the projections"). Null is CSV's unquoted empty
  * field; every text is quoted.
  */
 public final class PostgresCopy implements RebuildWriter.Inserts {

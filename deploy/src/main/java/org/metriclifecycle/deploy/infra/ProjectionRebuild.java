@@ -39,7 +39,7 @@ import org.metriclifecycle.query.rebuild.RebuildWriter;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * The projection rebuild of SPEC "Operating and scale" (README "Backup and restore"): one job at a time on a
+ * The projection rebuild of SPEC "Operating and scale" (docs/operations.md "Backup and restore"): one job at a time on a
  * background thread of this instance, over plain JDBC connections of the active datasource (not enlisted in JTA).
  * The fold, the batches and the protocol that keeps concurrent writers correct are {@link ProjectionRebuilder}'s
  * (query-side); this class reads {@code domain_event_entry} and decodes rows exactly as the event store does
@@ -171,7 +171,7 @@ public class ProjectionRebuild implements EventStoreReads {
 
     /**
      * Multi-row INSERTs; COPY on PostgreSQL with {@code metrics.rebuild.copy=true}, which measured within the noise
-     * of them here (ProjectionRebuildRateTest, README "Operating the projections").
+     * of them here (ProjectionRebuildRateTest, docs/operations.md "Operating the projections").
      */
     private RebuildWriter.Inserts inserts() {
         return database.isPostgreSql() && copy ? new PostgresCopy() : RebuildWriter.MULTI_ROW_INSERTS;

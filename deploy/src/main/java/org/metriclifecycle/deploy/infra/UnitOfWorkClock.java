@@ -13,9 +13,11 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * times and its events' timestamps are one and the same instant and {@code ?asOf=} a payload time always
  * includes that event.
  */
-final class UnitOfWorkClock extends Clock {
+public final class UnitOfWorkClock extends Clock {
 
     private static final String RESOURCE = UnitOfWorkClock.class.getName();
+    /** Set only while {@link #pretending} runs on this thread. */
+    private static final ThreadLocal<Instant> PRETENDED = new ThreadLocal<>();
 
     private final Clock base;
 
@@ -30,9 +32,28 @@ final class UnitOfWorkClock extends Clock {
     @Override
     public Instant instant() {
         if (!CurrentUnitOfWork.isStarted()) {
-            return base.instant();
+            return now();
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> base.instant());
+        return CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> now());
+    }
+
+    private Instant now() {
+        Instant pretended = PRETENDED.get();
+        return pretended != null ? pretended : base.instant();
+    }
+
+    /**
+     * Runs {@code work} on this thread as if it were {@code instant}: the demo team's commands tell a story of
+     * several months through the ordinary command path, each dated when it happens in the story. Deadlines it
+     * schedules are real ones, fired by the scheduler at real time (those already due fire at once).
+     */
+    public static void pretending(Instant instant, Runnable work) {
+        PRETENDED.set(instant);
+        try {
+            work.run();
+        } finally {
+            PRETENDED.remove();
+        }
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.List;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Outbound webhooks (README "Webhooks"); ISO-8601 durations, so tests can retry within seconds. */
+/** Outbound webhooks (docs/webhooks.md "Webhooks"); ISO-8601 durations, so tests can retry within seconds. */
 @ConfigMapping(prefix = "metrics.webhooks")
 public interface WebhooksConfig {
 

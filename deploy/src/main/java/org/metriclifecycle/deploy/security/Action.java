@@ -25,6 +25,8 @@ public enum Action {
     CHANGE_OWNER(EnumSet.of(Role.LEAD), true),
     MANAGE_ROTATION(EnumSet.of(Role.LEAD), true),
     SET_BUDGET(EnumSet.of(Role.LEAD), true),
+    /** Who is on the team decides who may own its metrics: the lead's call, like the budget and the rotation. */
+    SET_ROSTER(EnumSet.of(Role.LEAD), true),
     /**
      * Managing the team's webhooks, and reading them: a subscription's URL can itself be a credential (Slack's are),
      * and its delivery log shows what the team's receivers answer.

@@ -21,7 +21,7 @@ public interface AuthConfig {
     /** Derived by {@link org.metriclifecycle.deploy.infra.DatabaseSelection}: {@code basic} or {@code oidc}. */
     String resolvedMode();
 
-    /** A users file to use instead of the built-in demo users (see README for its format). */
+    /** A users file to use instead of the built-in demo users (docs/security.md gives its format). */
     Optional<String> usersFile();
 
     /** The token claim that lists the teams a person belongs to. */

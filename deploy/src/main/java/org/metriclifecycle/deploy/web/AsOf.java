@@ -3,9 +3,8 @@ package org.metriclifecycle.deploy.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
-import org.metriclifecycle.deploy.api.InvalidRequestException;
+import org.metriclifecycle.deploy.api.QueryParameters;
 
 /**
  * The detail page's {@code ?asOf=}: a date means the metric as it stood at the end of that day (UTC), which is what
@@ -20,16 +19,7 @@ public record AsOf(Instant instant, LocalDate day) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.strip();
-        try {
-            if (text.length() == 10) {
-                LocalDate day = LocalDate.parse(text);
-                return new AsOf(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1), day);
-            }
-            Instant instant = Instant.parse(text);
-            return new AsOf(instant, LocalDate.ofInstant(instant, ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("asOf", "must be a date YYYY-MM-DD or an ISO-8601 UTC instant");
-        }
+        Instant instant = QueryParameters.pointInTime("asOf", value);
+        return new AsOf(instant, LocalDate.ofInstant(instant, ZoneOffset.UTC));
     }
 }

@@ -91,6 +91,10 @@ class AuthorizationMatrixTest {
                     t -> json().body(Map.of("member", "lena", "replacement", "vera", "from", Instant.now().toString(),
                             "to", Instant.now().plusSeconds(86400).toString())).post(team(t) + "/rotation/overrides")),
             write("stop rotation", Set.of("lead"), 204, t -> spec().delete(team(t) + "/rotation")),
+            // Every name the other cases use, so the roster a case sets never refuses a later one.
+            write("set roster", Set.of("lead"), 200,
+                    t -> json().body(Map.of("members", List.of("x", "ada", "newbie", "lena", "carl", "vera"), "reason", "matrix"))
+                            .put(team(t) + "/members")),
             write("rebuild status (admin only)", Set.of(), 200,
                     t -> spec().get("/api/v1/admin/projections/rebuild")),
             // Signed checkpoints (issue 13): made by the admin, read and checked by everyone signed in. A make comes
@@ -114,6 +118,7 @@ class AuthorizationMatrixTest {
             read("list shadow checks", t -> spec().get(metric(t) + "/shadow-checks")),
             read("verify history", t -> spec().get(metric(t) + "/history/verify")),
             read("team summary", t -> spec().get(team(t))),
+            read("team history", t -> spec().get(team(t) + "/history")),
             read("rotation", t -> spec().get(team(t) + "/rotation")),
             read("rotation calendar", t -> spec().get(team(t) + "/rotation.ics")),
             read("review", t -> spec().get(team(t) + "/review")),

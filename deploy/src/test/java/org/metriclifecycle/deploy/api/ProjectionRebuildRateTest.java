@@ -35,7 +35,7 @@ import org.metriclifecycle.deploy.support.PostgresProfile;
  * How fast a rebuild goes with the default settings, against a raw scan and decode of the same rows in the same run
  * (the same JDBC pages and the same serializer and upcasters, no folding, no writing). The store: one metric of 10
  * events made through the API, copied {@value #STREAMS} times as rows (its id replaced in the payloads), inserted in
- * waves of 1,000 streams so that streams interleave in global order. Prints the figures (README "Backup and
+ * waves of 1,000 streams so that streams interleave in global order. Prints the figures (docs/operations.md "Backup and
  * restore"); asserts only that the copies were rebuilt right, not a speed.
  */
 @QuarkusTest

@@ -102,7 +102,7 @@ public final class FreshPostgres implements AutoCloseable {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + SERVER + " is needed for the tests (no Docker engine "
-                    + "found): start it with pg_ctlcluster, see README", e);
+                    + "found): start it with pg_ctlcluster, see the README's test command", e);
         }
     }
 }

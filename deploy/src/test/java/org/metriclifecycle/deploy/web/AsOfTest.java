@@ -14,7 +14,7 @@ class AsOfTest {
     @Test
     void aDateMeansTheEndOfThatDayInUtc() {
         AsOf asOf = AsOf.parse("2026-01-31");
-        assertThat(asOf.instant()).isEqualTo(Instant.parse("2026-01-31T23:59:59.999Z"));
+        assertThat(asOf.instant()).isEqualTo(Instant.parse("2026-01-31T23:59:59.999999999Z"));
         assertThat(asOf.day()).isEqualTo(LocalDate.parse("2026-01-31"));
     }
 

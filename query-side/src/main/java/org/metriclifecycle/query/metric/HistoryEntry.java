@@ -51,7 +51,8 @@ public record HistoryEntry(
                 reason(metaData, event), ViewDiff.betweenLeaves(before, after));
     }
 
-    private static String actor(Map<String, ?> metaData) {
+    /** The actor an event's metadata names: the authenticated principal, or {@code system} for the service's own. */
+    public static String actor(Map<String, ?> metaData) {
         String actor = text(metaData, EventMetadata.ACTOR);
         return actor == null ? EventMetadata.ANONYMOUS_ACTOR : actor;
     }
@@ -69,6 +70,11 @@ public record HistoryEntry(
             return deprecated.reason();
         }
         return null;
+    }
+
+    /** The reason the request gave, if any. */
+    public static String reason(Map<String, ?> metaData) {
+        return text(metaData, EventMetadata.REASON);
     }
 
     private static String text(Map<String, ?> metaData, String key) {

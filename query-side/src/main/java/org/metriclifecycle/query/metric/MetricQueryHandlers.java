@@ -1,7 +1,9 @@
 package org.metriclifecycle.query.metric;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -34,8 +36,12 @@ public class MetricQueryHandlers {
     /** The stored view, with the next handoff filled in when the metric's team rotates ownership. */
     @QueryHandler
     public MetricView find(FindMetric query) {
-        MetricView view = store.find(query.metricId()).map(StoredMetricView::view).orElse(null);
-        if (view == null || view.status() == MetricStatus.DEPRECATED) {
+        MetricView found = store.find(query.metricId()).map(StoredMetricView::view).orElse(null);
+        if (found == null) {
+            return null;
+        }
+        MetricView view = withReplaces(found, null);
+        if (view.status() == MetricStatus.DEPRECATED) {
             return view;
         }
         RotationView rotation = teams.find(view.team()).map(StoredTeamView::view).map(TeamView::rotation).orElse(null);
@@ -71,7 +77,20 @@ public class MetricQueryHandlers {
                 view = MetricViewFold.apply(view, event);
             }
         }
-        return view;
+        return view == null ? null : withReplaces(view, query.asOf());
+    }
+
+    /** The metrics deprecated in favour of this one (by {@code asOf}, when given). */
+    private MetricView withReplaces(MetricView view, Instant asOf) {
+        List<MetricView> predecessors = store.predecessors(List.of(view.metricId())).getOrDefault(view.metricId(),
+                List.of());
+        return predecessors.isEmpty() ? view : view.withReplaces(replacedIds(predecessors, asOf));
+    }
+
+    private static List<String> replacedIds(List<MetricView> predecessors, Instant asOf) {
+        return predecessors.stream()
+                .filter(p -> asOf == null || (p.deprecatedAt() != null && !p.deprecatedAt().isAfter(asOf)))
+                .map(MetricView::metricId).toList();
     }
 
     /** The metric's correlations folded from its stream; null for an unknown metric or hypothesis. */
@@ -115,7 +134,15 @@ public class MetricQueryHandlers {
     @QueryHandler
     public MetricPage list(ListMetrics query) {
         MetricFilter filter = query.filter() == null ? MetricFilter.any() : query.filter();
-        return store.list(filter, query.page(), query.size());
+        MetricPage page = store.list(filter, query.page(), query.size());
+        Map<String, List<MetricView>> predecessors = store.predecessors(
+                page.items().stream().map(MetricView::metricId).toList());
+        if (predecessors.isEmpty()) {
+            return page;
+        }
+        return new MetricPage(page.items().stream().map(item -> predecessors.containsKey(item.metricId())
+                ? item.withReplaces(replacedIds(predecessors.get(item.metricId()), null)) : item).toList(),
+                page.total());
     }
 
     @QueryHandler

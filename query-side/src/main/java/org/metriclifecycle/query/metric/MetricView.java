@@ -16,6 +16,9 @@ import org.metriclifecycle.events.MetricStatus;
  * @param nextOwner       who the team's rotation hands the metric to next; filled at query time only, so it is null
  *                        in the stored document and in {@code ?asOf} views
  * @param nextHandoffAt   when that happens; query time only, like {@code nextOwner}
+ * @param replaces        the metrics deprecated in favour of this one (their {@code replacedBy} names it), oldest
+ *                        proposal first; their streams say so, not this one's, so it is filled at query time like
+ *                        {@code nextOwner} and empty in the stored document
  */
 public record MetricView(
         String metricId,
@@ -41,10 +44,12 @@ public record MetricView(
         List<RevisionView> revisions,
         String nextOwner,
         Instant nextHandoffAt,
-        TrackRecord trackRecord) {
+        TrackRecord trackRecord,
+        List<String> replaces) {
 
     public MetricView {
         trackRecord = trackRecord == null ? TrackRecord.NONE : trackRecord;
+        replaces = replaces == null ? List.of() : List.copyOf(replaces);
         hypotheses = hypotheses == null ? List.of() : List.copyOf(hypotheses);
         blindSpots = blindSpots == null ? List.of() : List.copyOf(blindSpots);
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
@@ -59,7 +64,8 @@ public record MetricView(
                       String nextOwner, Instant nextHandoffAt) {
         this(metricId, name, description, team, owner, version, validFor, rationale, status, proposedAt, linkDeadline,
                 revalidationDue, deprioritizedAt, deprecatedAt, deprecationReason, replacedBy, hypotheses,
-                evidenceVersion, lastSupportedAt, blindSpots, revisions, nextOwner, nextHandoffAt, TrackRecord.NONE);
+                evidenceVersion, lastSupportedAt, blindSpots, revisions, nextOwner, nextHandoffAt, TrackRecord.NONE,
+                List.of());
     }
 
     public MetricView withTrackRecord(TrackRecord record) {
@@ -143,6 +149,12 @@ public record MetricView(
         return copy.build();
     }
 
+    public MetricView withReplaces(List<String> predecessors) {
+        Copy copy = new Copy(this);
+        copy.replaces = predecessors;
+        return copy.build();
+    }
+
     public MetricView withNextHandoff(String successor, Instant at) {
         Copy copy = new Copy(this);
         copy.nextOwner = successor;
@@ -176,6 +188,7 @@ public record MetricView(
         private String nextOwner;
         private Instant nextHandoffAt;
         private TrackRecord trackRecord;
+        private List<String> replaces;
 
         Copy(MetricView view) {
             metricId = view.metricId;
@@ -202,13 +215,14 @@ public record MetricView(
             nextOwner = view.nextOwner;
             nextHandoffAt = view.nextHandoffAt;
             trackRecord = view.trackRecord;
+            replaces = view.replaces;
         }
 
         MetricView build() {
             return new MetricView(metricId, name, description, team, owner, version, validFor, rationale, status,
                     proposedAt, linkDeadline, revalidationDue, deprioritizedAt, deprecatedAt, deprecationReason,
                     replacedBy, hypotheses, evidenceVersion, lastSupportedAt, blindSpots, revisions, nextOwner,
-                    nextHandoffAt, trackRecord);
+                    nextHandoffAt, trackRecord, replaces);
         }
     }
 }

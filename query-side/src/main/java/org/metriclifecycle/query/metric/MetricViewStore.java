@@ -1,7 +1,9 @@
 package org.metriclifecycle.query.metric;
 
 import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -49,6 +51,12 @@ public interface MetricViewStore {
      * counts metrics in.
      */
     List<MetricView> activeOfTeam(String team);
+
+    /**
+     * The metrics deprecated in favour of each of these (their {@code replacedBy} names it), by successor id, each
+     * list in {@link #LIST_ORDER}; a successor nothing replaced is absent.
+     */
+    Map<String, List<MetricView>> predecessors(Collection<String> successorIds);
 
     /** The team of the metric, as its view says; empty for an unknown metric. */
     default Optional<String> teamOf(String metricId) {

@@ -34,6 +34,11 @@ public final class ViewDiff {
         return between(tree(before), tree(after));
     }
 
+    /** {@link #between} for any other audited state that serializes to JSON (a team's, say). */
+    public static Map<String, FieldChange> betweenStates(Object before, Object after) {
+        return between(before == null ? null : JSON.valueToTree(before), after == null ? null : JSON.valueToTree(after));
+    }
+
     private static JsonNode tree(MetricView view) {
         return view == null ? null : JSON.valueToTree(view);
     }

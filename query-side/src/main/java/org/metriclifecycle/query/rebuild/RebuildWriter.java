@@ -22,6 +22,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.metriclifecycle.query.metric.MetricFilter;
 import org.metriclifecycle.query.metric.MetricView;
 import org.metriclifecycle.query.webhook.WebhookSubscriptionView;
 
@@ -123,13 +124,14 @@ public final class RebuildWriter {
                 continue; // no events at all: the orphan sweep removes any row
             }
             String document = write(view);
+            String searchText = MetricFilter.searchText(view.name(), view.description());
             Object[] row = {view.metricId(), view.team(), view.owner(), view.status().name(),
-                    timestamp(view.proposedAt()), fold.lastSequence(), document};
+                    timestamp(view.proposedAt()), fold.lastSequence(), document, searchText, view.replacedBy()};
             StoredView stored = existing.get(view.metricId());
             if (stored == null) {
                 missing.add(row);
-            } else if (!stored.matches(fold.lastSequence(), document)) {
-                updates.add(new Object[]{row[1], row[2], row[3], row[4], row[5], row[6], row[0]});
+            } else if (!stored.matches(fold.lastSequence(), document, searchText, view.replacedBy())) {
+                updates.add(new Object[]{row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[0]});
             }
             for (HistoryRow entry : fold.history()) {
                 history.add(new Object[]{view.metricId(), entry.sequence(), entry.type(),
@@ -137,10 +139,11 @@ public final class RebuildWriter {
             }
         }
         inserts.insert(connection, "metric_view",
-                "metric_id, team, owner, status, proposed_at, last_sequence, document", missing);
+                "metric_id, team, owner, status, proposed_at, last_sequence, document, search_text, replaced_by",
+                missing);
         replaceChangedHistory(connection, ids, history);
         update(connection, "UPDATE metric_view SET team = ?, owner = ?, status = ?, proposed_at = ?,"
-                + " last_sequence = ?, document = ? WHERE metric_id = ?", updates);
+                + " last_sequence = ?, document = ?, search_text = ?, replaced_by = ? WHERE metric_id = ?", updates);
         return caughtUp;
     }
 
@@ -247,9 +250,10 @@ public final class RebuildWriter {
     }
 
     /** A metric view row as the batch found it under its lock. */
-    private record StoredView(long lastSequence, String document) {
-        boolean matches(long sequence, String folded) {
-            return lastSequence == sequence && document.equals(folded);
+    private record StoredView(long lastSequence, String document, String searchText, String replacedBy) {
+        boolean matches(long sequence, String folded, String foldedSearchText, String foldedReplacedBy) {
+            return lastSequence == sequence && document.equals(folded) && foldedSearchText.equals(searchText)
+                    && Objects.equals(foldedReplacedBy, replacedBy);
         }
     }
 
@@ -259,7 +263,8 @@ public final class RebuildWriter {
      */
     private static Map<String, StoredView> lockViews(Connection connection, List<String> ids) throws SQLException {
         Map<String, StoredView> found = new HashMap<>();
-        String sql = "SELECT metric_id, last_sequence, document FROM metric_view WHERE metric_id IN ("
+        String sql = "SELECT metric_id, last_sequence, document, search_text, replaced_by FROM metric_view"
+                + " WHERE metric_id IN ("
                 + marks(ids.size()) + ") ORDER BY metric_id FOR UPDATE";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < ids.size(); i++) {
@@ -267,7 +272,8 @@ public final class RebuildWriter {
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    found.put(rows.getString(1), new StoredView(rows.getLong(2), rows.getString(3)));
+                    found.put(rows.getString(1), new StoredView(rows.getLong(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5)));
                 }
             }
         }

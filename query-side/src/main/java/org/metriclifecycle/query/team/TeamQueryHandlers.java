@@ -69,7 +69,7 @@ public class TeamQueryHandlers {
                 rotation.period(), rotation.startsAt(), RotationForecast.of(rotation, clock.instant()).nextHandoffAt());
         int limit = team == null || team.coreMetricLimit() == null ? defaultCoreMetricLimit : team.coreMetricLimit();
         return new TeamSummary(query.team(), limit, active.size(), countsByStatus, ownerLoad, blindSpots,
-                rotationSummary);
+                rotationSummary, team == null ? List.of() : team.members());
     }
 
     @QueryHandler

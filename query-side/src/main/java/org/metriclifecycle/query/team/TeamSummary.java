@@ -19,6 +19,7 @@ import org.metriclifecycle.events.MetricStatus;
  * @param ownerLoad       active metrics per owner, by owner name
  * @param blindSpots      blind spots recorded against the active metrics
  * @param rotation        null when the team does not rotate ownership
+ * @param members         the team's roster; empty while it has none (anyone may then own its metrics)
  */
 public record TeamSummary(
         String team,
@@ -27,9 +28,16 @@ public record TeamSummary(
         Map<MetricStatus, Integer> countsByStatus,
         Map<String, Integer> ownerLoad,
         int blindSpots,
-        RotationSummary rotation) {
+        RotationSummary rotation,
+        List<String> members) {
+
+    public TeamSummary(String team, int coreMetricLimit, int metricsCounted, Map<MetricStatus, Integer> countsByStatus,
+                       Map<String, Integer> ownerLoad, int blindSpots, RotationSummary rotation) {
+        this(team, coreMetricLimit, metricsCounted, countsByStatus, ownerLoad, blindSpots, rotation, List.of());
+    }
 
     public TeamSummary {
+        members = members == null ? List.of() : List.copyOf(members);
         countsByStatus = Collections.unmodifiableMap(countsByStatus == null
                 ? new EnumMap<>(MetricStatus.class) : new EnumMap<>(countsByStatus));
         ownerLoad = Collections.unmodifiableMap(ownerLoad == null ? new TreeMap<>() : new TreeMap<>(ownerLoad));

@@ -11,6 +11,7 @@ import org.metriclifecycle.events.RotationStopped;
 import org.metriclifecycle.events.TeamEvent;
 import org.metriclifecycle.events.TeamMetricAdmitted;
 import org.metriclifecycle.events.TeamMetricReleased;
+import org.metriclifecycle.events.TeamRosterSet;
 import org.metriclifecycle.events.WebhookSubscribed;
 import org.metriclifecycle.events.WebhookUnsubscribed;
 
@@ -50,6 +51,9 @@ public final class TeamViewFold {
         }
         if (event instanceof RotationHandoffReached reached) {
             return handOff(view, reached);
+        }
+        if (event instanceof TeamRosterSet roster) {
+            return view.withMembers(roster.members());
         }
         if (event instanceof WebhookSubscribed || event instanceof WebhookUnsubscribed) {
             // Kept by their own read model (query.webhook); the team's view still counts them in its sequence.

@@ -1,6 +1,7 @@
 package org.metriclifecycle.query.metric;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,15 @@ public class InMemoryMetricViewStore implements MetricViewStore {
         }
         int from = (int) first;
         return new MetricPage(matches.subList(from, Math.min(from + size, matches.size())), matches.size());
+    }
+
+    @Override
+    public synchronized Map<String, List<MetricView>> predecessors(Collection<String> successorIds) {
+        Map<String, List<MetricView>> found = new HashMap<>();
+        views.values().stream().map(StoredMetricView::view).sorted(LIST_ORDER)
+                .filter(view -> view.replacedBy() != null && successorIds.contains(view.replacedBy()))
+                .forEach(view -> found.computeIfAbsent(view.replacedBy(), id -> new ArrayList<>()).add(view));
+        return found;
     }
 
     @Override

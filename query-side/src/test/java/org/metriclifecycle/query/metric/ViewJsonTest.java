@@ -43,7 +43,7 @@ class ViewJsonTest {
         assertThat(names(tree)).containsExactly("metricId", "name", "description", "team", "owner", "version",
                 "validFor", "rationale", "status", "proposedAt", "linkDeadline", "revalidationDue",
                 "deprioritizedAt", "deprecatedAt", "deprecationReason", "replacedBy", "hypotheses", "evidenceVersion",
-                "lastSupportedAt", "blindSpots", "revisions", "nextOwner", "nextHandoffAt", "trackRecord");
+                "lastSupportedAt", "blindSpots", "revisions", "nextOwner", "nextHandoffAt", "trackRecord", "replaces");
         JsonNode hypothesis = tree.get("hypotheses").get(0);
         assertThat(names(hypothesis)).containsExactly("hypothesisId", "outcome", "statement", "direction",
                 "minCorrelation", "minSampleSize", "status", "latestCorrelation", "pooled", "decisionRule", "confidence",

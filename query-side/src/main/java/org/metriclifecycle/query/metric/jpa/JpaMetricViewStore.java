@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,15 +140,16 @@ public class JpaMetricViewStore implements MetricViewStore {
             int updated = 0;
             if (lastSequence > 0) {
                 try (PreparedStatement update = connection.prepareStatement("UPDATE metric_view SET team = ?,"
-                        + " owner = ?, status = ?, proposed_at = ?, last_sequence = ?, document = ?"
-                        + " WHERE metric_id = ?")) {
+                        + " owner = ?, status = ?, proposed_at = ?, last_sequence = ?, document = ?, search_text = ?,"
+                        + " replaced_by = ? WHERE metric_id = ?")) {
                     bindRow(update, view, lastSequence, document);
                     updated = update.executeUpdate();
                 }
             }
             if (updated == 0) {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metric_view (team, owner,"
-                        + " status, proposed_at, last_sequence, document, metric_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        + " status, proposed_at, last_sequence, document, search_text, replaced_by, metric_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     bindRow(insert, view, lastSequence, document);
                     insert.executeUpdate();
                 }
@@ -157,6 +160,43 @@ public class JpaMetricViewStore implements MetricViewStore {
         parsed.put(view.metricId(), new Parsed(document, view));
     }
 
+    /**
+     * Fills the read columns derived from the document where a row predates them (written before they existed);
+     * returns how many rows it filled. Runs in its own statements, outside any command, at start-up.
+     */
+    public int fillDerivedColumns() {
+        int filled = 0;
+        try (Connection connection = rows.getConnection()) {
+            while (true) {
+                Map<String, String> documents = new LinkedHashMap<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT metric_id, document FROM metric_view"
+                        + " WHERE search_text IS NULL ORDER BY metric_id FETCH FIRST 500 ROWS ONLY");
+                     ResultSet found = select.executeQuery()) {
+                    while (found.next()) {
+                        documents.put(found.getString(1), found.getString(2));
+                    }
+                }
+                if (documents.isEmpty()) {
+                    return filled;
+                }
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE metric_view SET search_text = ?, replaced_by = ? WHERE metric_id = ?")) {
+                    for (Map.Entry<String, String> row : documents.entrySet()) {
+                        MetricView view = read(row.getValue());
+                        update.setString(1, MetricFilter.searchText(view.name(), view.description()));
+                        update.setString(2, view.replacedBy());
+                        update.setString(3, row.getKey());
+                        update.addBatch();
+                    }
+                    update.executeBatch();
+                }
+                filled += documents.size();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("metric views' search columns not filled", e);
+        }
+    }
+
     private static void bindRow(PreparedStatement statement, MetricView view, long lastSequence, String document)
             throws SQLException {
         statement.setString(1, view.team());
@@ -165,7 +205,9 @@ public class JpaMetricViewStore implements MetricViewStore {
         statement.setObject(4, OffsetDateTime.ofInstant(view.proposedAt(), ZoneOffset.UTC));
         statement.setLong(5, lastSequence);
         statement.setString(6, document);
-        statement.setString(7, view.metricId());
+        statement.setString(7, MetricFilter.searchText(view.name(), view.description()));
+        statement.setString(8, view.replacedBy());
+        statement.setString(9, view.metricId());
     }
 
     /**
@@ -225,6 +267,10 @@ public class JpaMetricViewStore implements MetricViewStore {
             conditions.add("v.owner = :owner");
             parameters.put("owner", filter.owner());
         }
+        if (filter != null && filter.text() != null) {
+            conditions.add("v.searchText like :text escape '!'");
+            parameters.put("text", "%" + likeLiteral(MetricFilter.folded(filter.text())) + "%");
+        }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
 
         TypedQuery<Long> count = em.createQuery("select count(v) from MetricViewEntity v" + where, Long.class);
@@ -244,6 +290,28 @@ public class JpaMetricViewStore implements MetricViewStore {
             items.add(read(document));
         }
         return new MetricPage(items, total);
+    }
+
+    /** The text matched literally: LIKE's wildcards in it are escaped ('!' is the escape, chosen for needing none). */
+    static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    @Override
+    public Map<String, List<MetricView>> predecessors(Collection<String> successorIds) {
+        if (successorIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = em.createQuery("select v.metricId, v.document from MetricViewEntity v"
+                        + " where v.replacedBy in :ids order by v.proposedAt asc, v.metricId asc", Object[].class)
+                .setParameter("ids", successorIds)
+                .getResultList();
+        Map<String, List<MetricView>> found = new HashMap<>();
+        for (Object[] row : rows) {
+            MetricView view = parsed((String) row[0], (String) row[1]);
+            found.computeIfAbsent(view.replacedBy(), id -> new ArrayList<>()).add(view);
+        }
+        return found;
     }
 
     @Override

@@ -42,6 +42,14 @@ public class MetricViewEntity {
     @Column(name = "document", nullable = false)
     private String document;
 
+    /** {@link org.metriclifecycle.query.metric.MetricFilter#searchText}; derived from the document. */
+    @Column(name = "search_text")
+    private String searchText;
+
+    /** The document's {@code replacedBy}, as a column so a successor finds what it replaced. */
+    @Column(name = "replaced_by", length = 64)
+    private String replacedBy;
+
     protected MetricViewEntity() {
         // for JPA
     }
