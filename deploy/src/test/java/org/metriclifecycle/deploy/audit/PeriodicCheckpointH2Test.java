@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.metriclifecycle.deploy.support.Api.freshTeam;
 import static org.metriclifecycle.deploy.support.Api.propose;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.metriclifecycle.deploy.infra.ActiveDatabase;
 import org.metriclifecycle.deploy.support.Api;
 import org.metriclifecycle.deploy.support.Eventually;
 import org.metriclifecycle.deploy.support.PeriodicCheckpointH2Profile;
@@ -27,8 +33,22 @@ class PeriodicCheckpointH2Test {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    @Inject
+    ActiveDatabase database;
+
     @Test
     void aCheckpointIsMadeEveryIntervalWhileStreamsMoveAndNotWhileIdle() throws Exception {
+        // Before any write: the recurring task has its row, and it is no pending deadline.
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT task_name FROM scheduled_tasks")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).isEqualTo("audit-checkpoint");
+            assertThat(row.next()).isFalse();
+        }
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("metric_lifecycle_deadlines_pending 0.0");
+
         Api.signInAs("ada");
         String first = propose(freshTeam(), "ada");
         Eventually.within(PATIENCE, () -> assertThat(listedStreams()).contains(first));
