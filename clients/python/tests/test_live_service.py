@@ -239,9 +239,16 @@ class LiveServiceTest(unittest.TestCase):
         self.assertEqual(code, 0, err)
         self.assertIn("CONFIRMED", out)
 
-    def test_9_team_history(self) -> None:
-        history = self.call_or_skip(lambda: user("vera").team_history(TEAM), "GET /teams/{team}/history")
+    def test_9_team_history_and_search(self) -> None:
+        history = user("vera").team_history(TEAM)
         self.assertIsInstance(history, list)
+        self.assertIn("TeamMetricAdmitted", [entry["type"] for entry in history])
+        self.assertEqual([entry["sequence"] for entry in history], list(range(len(history))))
+        found = user("vera").list_metrics(team=TEAM, q=self.name.upper())
+        self.assertIn(self.metric_id, [m["metricId"] for m in found["items"]])
+        with self.assertRaises(ApiError) as unknown:
+            user("vera").request("GET", "/api/v1/metrics", query={"teams": TEAM})
+        self.assertEqual(unknown.exception.status, 400)
 
     def test_zz_deprecated_metric_fails_the_gate(self) -> None:
         lena = user("lena")
@@ -255,6 +262,7 @@ class LiveServiceTest(unittest.TestCase):
         with self.assertRaises(ApiError) as conflict:
             lena.deprecate_metric(extra, "again")
         self.assertEqual(conflict.exception.status, 409)
+        self.assertIn(extra, user("vera").get_metric(self.metric_id)["replaces"])
 
 if __name__ == "__main__":
     unittest.main()

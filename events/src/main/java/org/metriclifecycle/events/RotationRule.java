@@ -1,6 +1,5 @@
 package org.metriclifecycle.events;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,26 +23,19 @@ public final class RotationRule {
     private RotationRule() {
     }
 
-    public static Instant handoffAt(Instant startsAt, Duration period, long handoff) {
-        return startsAt.plus(period.multipliedBy(handoff));
+    /** Handoff {@code handoff}'s instant: the one function every side computes handoffs with. */
+    public static Instant handoffAt(Instant startsAt, RotationPeriod period, long handoff) {
+        return period.handoffAt(startsAt, handoff);
     }
 
     /** The first handoff at or after {@code now}. */
-    public static long nextHandoff(Instant startsAt, Duration period, Instant now) {
-        if (!now.isAfter(startsAt)) {
-            return 0;
-        }
-        long elapsed = Duration.between(startsAt, now).toMillis();
-        long step = period.toMillis();
-        return (elapsed + step - 1) / step;
+    public static long nextHandoff(Instant startsAt, RotationPeriod period, Instant now) {
+        return period.nextHandoff(startsAt, now);
     }
 
     /** The last handoff at or before {@code now}, or -1 before the first. */
-    public static long lastHandoff(Instant startsAt, Duration period, Instant now) {
-        if (now.isBefore(startsAt)) {
-            return -1;
-        }
-        return Duration.between(startsAt, now).toMillis() / period.toMillis();
+    public static long lastHandoff(Instant startsAt, RotationPeriod period, Instant now) {
+        return period.lastHandoff(startsAt, now);
     }
 
     public static String ownerAt(List<String> members, List<Absence> absences, long handoff, int metricIndex,

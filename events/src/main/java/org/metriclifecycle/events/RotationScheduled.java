@@ -1,6 +1,5 @@
 package org.metriclifecycle.events;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,12 +10,14 @@ import org.axonframework.serialization.Revision;
  * earlier schedule for the future only; {@code scheduleId} tells a handoff deadline of this schedule from one
  * of a replaced schedule.
  */
-@Revision("1")
+// 2: the period is ISO-8601 text and may be calendar months (revision 1 stored a Duration as a number of seconds;
+// see RotationScheduledPeriodUpcaster).
+@Revision("2")
 public record RotationScheduled(
         String team,
         String scheduleId,
         List<String> members,
-        Duration period,
+        RotationPeriod period,
         Instant startsAt,
         Instant scheduledAt) implements TeamEvent {
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class RotationRuleTest {
 
     private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
-    private static final Duration WEEK = Duration.ofDays(7);
+    private static final Duration SEVEN_DAYS = Duration.ofDays(7);
+    private static final RotationPeriod WEEK = RotationPeriod.of(SEVEN_DAYS);
     private static final List<String> MEMBERS = List.of("ada", "lena", "carl");
 
     @Test
@@ -26,8 +27,46 @@ class RotationRuleTest {
         assertThat(RotationRule.nextHandoff(START, WEEK, START)).isZero();
         assertThat(RotationRule.nextHandoff(START, WEEK, START.plusSeconds(1))).isEqualTo(1);
         assertThat(RotationRule.lastHandoff(START, WEEK, START.minusSeconds(1))).isEqualTo(-1);
-        assertThat(RotationRule.lastHandoff(START, WEEK, START.plus(WEEK))).isEqualTo(1);
-        assertThat(RotationRule.lastHandoff(START, WEEK, START.plus(WEEK).minusMillis(1))).isZero();
+        assertThat(RotationRule.lastHandoff(START, WEEK, START.plus(SEVEN_DAYS))).isEqualTo(1);
+        assertThat(RotationRule.lastHandoff(START, WEEK, START.plus(SEVEN_DAYS).minusMillis(1))).isZero();
+    }
+
+    @Test
+    void calendarPeriodsAddWeeksAsDaysAndMonthsInUtc() {
+        assertThat(RotationPeriod.parse("P1W")).isEqualTo(WEEK);
+        assertThat(RotationPeriod.parse("P2W")).isEqualTo(RotationPeriod.of(Duration.ofDays(14)));
+        RotationPeriod monthly = RotationPeriod.parse("P1M");
+        Instant endOfJanuary = Instant.parse("2026-01-31T09:00:00Z");
+        assertThat(RotationRule.handoffAt(endOfJanuary, monthly, 1)).isEqualTo(Instant.parse("2026-02-28T09:00:00Z"));
+        assertThat(RotationRule.handoffAt(endOfJanuary, monthly, 2)).isEqualTo(Instant.parse("2026-03-31T09:00:00Z"));
+        assertThat(RotationRule.handoffAt(endOfJanuary, RotationPeriod.parse("P3M"), 1))
+                .isEqualTo(Instant.parse("2026-04-30T09:00:00Z"));
+        assertThat(monthly.toString()).isEqualTo("P1M");
+        assertThat(RotationPeriod.parse("P3M").toString()).isEqualTo("P3M");
+    }
+
+    @Test
+    void nextAndLastMonthlyHandoffAgreeWithHandoffAt() {
+        RotationPeriod monthly = RotationPeriod.parse("P1M");
+        Instant start = Instant.parse("2026-01-31T09:00:00Z");
+        assertThat(RotationRule.lastHandoff(start, monthly, Instant.parse("2026-02-28T08:59:59Z"))).isZero();
+        assertThat(RotationRule.lastHandoff(start, monthly, Instant.parse("2026-02-28T09:00:00Z"))).isEqualTo(1);
+        assertThat(RotationRule.nextHandoff(start, monthly, Instant.parse("2026-02-28T09:00:00Z"))).isEqualTo(1);
+        assertThat(RotationRule.nextHandoff(start, monthly, Instant.parse("2026-03-01T00:00:00Z"))).isEqualTo(2);
+        assertThat(RotationRule.lastHandoff(start, monthly, Instant.parse("2036-01-31T09:00:00Z"))).isEqualTo(120);
+        for (long k = 0; k < 40; k++) {
+            Instant at = RotationRule.handoffAt(start, monthly, k);
+            assertThat(RotationRule.lastHandoff(start, monthly, at)).isEqualTo(k);
+            assertThat(RotationRule.nextHandoff(start, monthly, at.plusMillis(1))).isEqualTo(k + 1);
+        }
+    }
+
+    @Test
+    void anythingElseIsNotAPeriod() {
+        for (String text : new String[] {"P2M", "P1Y", "monthly", "", "P"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RotationPeriod.parse(text))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test
@@ -42,9 +81,9 @@ class RotationRuleTest {
     @Test
     void anAbsentMemberIsReplacedOnlyWhileTheOverrideCoversTheHandoff() {
         List<RotationRule.Absence> away = List.of(
-                new RotationRule.Absence("lena", "vera", START, START.plus(WEEK)));
+                new RotationRule.Absence("lena", "vera", START, START.plus(SEVEN_DAYS)));
         assertThat(RotationRule.ownerAt(MEMBERS, away, 0, 1, START)).isEqualTo("vera");
         assertThat(RotationRule.ownerAt(MEMBERS, away, 0, 0, START)).isEqualTo("ada");
-        assertThat(RotationRule.ownerAt(MEMBERS, away, 3, 1, START.plus(WEEK))).isEqualTo("lena");
+        assertThat(RotationRule.ownerAt(MEMBERS, away, 3, 1, START.plus(SEVEN_DAYS))).isEqualTo("lena");
     }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class DefinitionVersion implements Comparable<DefinitionVersion> {
 
     private static final Pattern FORMAT = Pattern.compile("\\d{1,18}(\\.\\d{1,18})*");
+    private static final Pattern NEW_FORMAT = Pattern.compile("\\d{1,9}(\\.\\d{1,9}){0,2}");
 
     /** Without trailing zeros, so that equal versions have equal components. */
     private final List<Long> components;
@@ -20,6 +21,14 @@ public final class DefinitionVersion implements Comparable<DefinitionVersion> {
     private DefinitionVersion(List<Long> components, String text) {
         this.components = components;
         this.text = text;
+    }
+
+    /**
+     * What a new version may be (SPEC: at most three numeric parts of at most nine digits each), so that no version
+     * is so large that nothing can follow it. Versions stored before this rule still parse ({@link #isWellFormed}).
+     */
+    public static boolean isAllowedForNewDefinitions(String text) {
+        return text != null && NEW_FORMAT.matcher(text).matches();
     }
 
     public static boolean isWellFormed(String text) {

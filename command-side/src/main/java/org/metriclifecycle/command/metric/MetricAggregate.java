@@ -379,7 +379,8 @@ public class MetricAggregate {
                        DeadlineManager deadlineManager) {
         requireNotDeprecated();
         require(hasText(command.version()), "version", "must not be blank");
-        require(DefinitionVersion.isWellFormed(command.version()), "version", "must be a version like 1.0 or 2.1.3");
+        require(DefinitionVersion.isAllowedForNewDefinitions(command.version()), "version",
+                "must be a version like 1.0 or 2.1.3: at most 3 parts of at most 9 digits");
         DefinitionVersion next = DefinitionVersion.parse(command.version());
         // A metric proposed before versions were checked may carry free text; any well-formed version supersedes
         // it, and as its evidence cannot be placed it is treated as a major revision.

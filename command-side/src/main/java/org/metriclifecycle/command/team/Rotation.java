@@ -1,13 +1,13 @@
 package org.metriclifecycle.command.team;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.metriclifecycle.events.RotationPeriod;
 import org.metriclifecycle.events.RotationRule;
 
 /** The team's schedule in force: the part of {@code RotationScheduled} the handoffs need. */
-record Rotation(String scheduleId, List<String> members, Duration period, Instant startsAt) {
+record Rotation(String scheduleId, List<String> members, RotationPeriod period, Instant startsAt) {
 
     Rotation {
         members = List.copyOf(members);

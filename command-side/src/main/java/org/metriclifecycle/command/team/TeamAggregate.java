@@ -3,7 +3,6 @@ package org.metriclifecycle.command.team;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +26,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.metriclifecycle.command.BudgetExceededException;
 import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleConflictException;
+import org.metriclifecycle.command.RotationSettings;
 import org.metriclifecycle.command.TeamSettings;
 import org.metriclifecycle.command.UnknownWebhookSubscriptionException;
 import org.metriclifecycle.command.metric.MetricAggregate;
@@ -34,6 +34,7 @@ import org.metriclifecycle.events.CoreMetricLimitChanged;
 import org.metriclifecycle.events.EventMetadata;
 import org.metriclifecycle.events.RotationHandoffReached;
 import org.metriclifecycle.events.RotationOverrideAdded;
+import org.metriclifecycle.events.RotationPeriod;
 import org.metriclifecycle.events.RotationRule;
 import org.metriclifecycle.events.RotationScheduled;
 import org.metriclifecycle.events.RotationStopped;
@@ -41,6 +42,7 @@ import org.metriclifecycle.events.TeamEvent;
 import org.metriclifecycle.events.TeamMetricAdmitted;
 import org.metriclifecycle.events.TeamMetricReleased;
 import org.metriclifecycle.events.TeamRosterSet;
+import org.metriclifecycle.events.TimeBounds;
 import org.metriclifecycle.events.WebhookEventKind;
 import org.metriclifecycle.events.WebhookFormat;
 import org.metriclifecycle.events.WebhookSubscribed;
@@ -55,7 +57,7 @@ import org.metriclifecycle.events.WebhookUnsubscribed;
  * A team exists from its first event: whichever command or admission comes first creates the stream.
  */
 // The revision of the aggregate's state: raise it whenever its fields change, so old snapshots are ignored.
-// 2: webhook subscriptions. 3: the roster.
+// 2: webhook subscriptions. 3: the rotation's period may be calendar months; the roster.
 @Revision("3")
 public class TeamAggregate {
 
@@ -143,25 +145,24 @@ public class TeamAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ScheduleRotation command, Clock clock, DeadlineManager deadlineManager) {
+    public void handle(ScheduleRotation command, Clock clock, DeadlineManager deadlineManager,
+                       RotationSettings settings) {
         requireTeam(command.team());
         require(hasText(command.scheduleId()), "scheduleId", "must not be blank");
         require(rotation == null || !rotation.scheduleId().equals(command.scheduleId()), "scheduleId",
                 "must differ from the schedule in force");
         requireMembers(command.members());
         List<String> members = onRoster("members", command.members());
-        Duration period = command.period();
-        // The rule counts in milliseconds, so anything shorter would be a zero step.
-        require(period != null && !period.isNegative() && period.toMillis() > 0, "period",
-                "must be positive (at least one millisecond)");
+        RotationPeriod period = command.period();
+        String refusal = settings.refusal(period);
+        require(refusal == null, "period", refusal);
         require(command.startsAt() != null, "startsAt", "is required");
+        require(TimeBounds.contains(command.startsAt()), "startsAt", "must lie between the years 1970 and 9999");
         Instant now = clock.instant();
         apply(new RotationScheduled(command.team(), command.scheduleId(), members, period,
                 command.startsAt(), now));
         // From now on only: a handoff that fell due before this schedule existed never happens.
-        long first = rotation.nextHandoff(now);
-        deadlineManager.schedule(rotation.handoffAt(first), ROTATION_HANDOFF_DEADLINE,
-                new RotationHandoffDue(command.scheduleId(), first));
+        scheduleHandoff(deadlineManager, rotation.nextHandoff(now));
     }
 
     @CommandHandler
@@ -183,7 +184,9 @@ public class TeamAggregate {
         String replacement = onRoster("replacement", command.replacement());
         require(!folded(replacement).equals(folded(member)), "replacement", "must differ from member");
         require(command.from() != null, "from", "is required");
+        require(TimeBounds.contains(command.from()), "from", "must lie between the years 1970 and 9999");
         require(command.to() != null && command.to().isAfter(command.from()), "to", "must be after from");
+        require(TimeBounds.contains(command.to()), "to", "must lie between the years 1970 and 9999");
         apply(new RotationOverrideAdded(team, command.overrideId(), member, replacement,
                 command.from(), command.to()));
     }
@@ -246,8 +249,15 @@ public class TeamAggregate {
                                 new ArrayList<>(activeMetrics))),
                 MetaData.with(EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR)
                         .and(EventMetadata.REASON, MetricAggregate.SCHEDULED_ROTATION_REASON));
-        deadlineManager.schedule(rotation.handoffAt(handoff + 1), ROTATION_HANDOFF_DEADLINE,
-                new RotationHandoffDue(rotation.scheduleId(), handoff + 1));
+        scheduleHandoff(deadlineManager, handoff + 1);
+    }
+
+    /** A schedule ends with the last handoff inside the years the service can show (9999). */
+    private void scheduleHandoff(DeadlineManager deadlineManager, long handoff) {
+        Instant at = rotation.handoffAt(handoff);
+        if (TimeBounds.contains(at)) {
+            deadlineManager.schedule(at, ROTATION_HANDOFF_DEADLINE, new RotationHandoffDue(rotation.scheduleId(), handoff));
+        }
     }
 
     /**

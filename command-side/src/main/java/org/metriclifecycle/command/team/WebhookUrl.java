@@ -42,6 +42,10 @@ public final class WebhookUrl {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             return Optional.of("must name a host");
         }
+        // URI takes any digits as a port; 99999 would be stored and then fail on every delivery.
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            return Optional.of("must have a port from 1 to 65535");
+        }
         return Optional.empty();
     }
 }

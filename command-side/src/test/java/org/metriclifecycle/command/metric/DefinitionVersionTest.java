@@ -61,6 +61,14 @@ class DefinitionVersionTest {
     }
 
     @Test
+    void aNewVersionHasAtMostThreePartsOfAtMostNineDigits() {
+        assertThat(Stream.of("1", "1.2", "1.2.3", "999999999.999999999.999999999")
+                .allMatch(DefinitionVersion::isAllowedForNewDefinitions)).isTrue();
+        assertThat(Stream.of("1.2.3.4", "9".repeat(20), "1234567890.0", "1.0.1234567890", "", "v1", null)
+                .noneMatch(DefinitionVersion::isAllowedForNewDefinitions)).isTrue();
+    }
+
+    @Test
     void acceptsManyComponents() {
         assertThat(Stream.of("1", "1.2", "1.2.3", "1.2.3.4").allMatch(DefinitionVersion::isWellFormed)).isTrue();
     }

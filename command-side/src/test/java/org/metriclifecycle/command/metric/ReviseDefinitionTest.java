@@ -180,7 +180,9 @@ class ReviseDefinitionTest {
 
     @ParameterizedTest(name = "\"{0}\" after 1.0")
     @NullSource
-    @ValueSource(strings = {"1.0", "1", "1.0.0", "0.9", "", " ", "v2", "2.x", "2.0-rc1"})
+    // Twenty nines, or a fourth part, would be a version nothing could ever follow (or sort past).
+    @ValueSource(strings = {"1.0", "1", "1.0.0", "0.9", "", " ", "v2", "2.x", "2.0-rc1", "99999999999999999999",
+            "1.0.0.1", "1000000000.0"})
     void rejectsAVersionNotGreaterThanTheCurrentOne(String version) {
         fixture.given(proposed())
                .when(revise(version))

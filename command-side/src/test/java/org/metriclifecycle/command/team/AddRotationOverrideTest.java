@@ -81,7 +81,11 @@ class AddRotationOverrideTest {
                 Arguments.of("from", new AddRotationOverride(TEAM, "o-1", "bob", "dora", null, TO)),
                 Arguments.of("to", new AddRotationOverride(TEAM, "o-1", "bob", "dora", FROM, null)),
                 Arguments.of("to", new AddRotationOverride(TEAM, "o-1", "bob", "dora", FROM, FROM)),
-                Arguments.of("to", new AddRotationOverride(TEAM, "o-1", "bob", "dora", TO, FROM)));
+                Arguments.of("to", new AddRotationOverride(TEAM, "o-1", "bob", "dora", TO, FROM)),
+                Arguments.of("from", new AddRotationOverride(TEAM, "o-1", "bob", "dora",
+                        Instant.parse("1969-12-31T23:59:59Z"), TO)),
+                Arguments.of("to", new AddRotationOverride(TEAM, "o-1", "bob", "dora", FROM,
+                        Instant.parse("+1000000000-01-01T00:00:00Z"))));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

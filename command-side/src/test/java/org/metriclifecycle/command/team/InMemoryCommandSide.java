@@ -20,6 +20,7 @@ import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.metriclifecycle.command.LifecycleSettings;
 import org.metriclifecycle.command.SimulatedClock;
+import org.metriclifecycle.command.RotationSettings;
 import org.metriclifecycle.command.TeamSettings;
 import org.metriclifecycle.command.metric.MetricAggregate;
 
@@ -48,6 +49,7 @@ final class InMemoryCommandSide implements AutoCloseable {
                 .registerComponent(Clock.class, c -> clock)
                 .registerComponent(LifecycleSettings.class, c -> LIFECYCLE)
                 .registerComponent(TeamSettings.class, c -> teamSettings)
+                .registerComponent(RotationSettings.class, c -> TeamTestData.ROTATION)
                 .configureDeadlineManager(c -> deadlines)
                 .eventProcessing(processing -> processing.usingSubscribingEventProcessors()
                                                          .registerEventHandler(c -> new RotationDispatcher()));

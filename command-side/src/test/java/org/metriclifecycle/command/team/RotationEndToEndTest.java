@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.metriclifecycle.command.TeamSettings;
+import org.metriclifecycle.events.RotationPeriod;
 import org.metriclifecycle.command.metric.ChangeOwner;
 import org.metriclifecycle.command.metric.DeprecateMetric;
 import org.metriclifecycle.command.metric.ProposeMetric;
@@ -25,6 +26,7 @@ import org.metriclifecycle.events.OwnershipRotated;
 class RotationEndToEndTest {
 
     private static final Duration PERIOD = Duration.ofSeconds(10);
+    private static final RotationPeriod EVERY_TEN_SECONDS = RotationPeriod.of(PERIOD);
     private static final Instant FIRST = T0.plus(PERIOD);
     private static final Instant SECOND = FIRST.plus(PERIOD);
 
@@ -38,7 +40,7 @@ class RotationEndToEndTest {
     private void twoMetricsOwnedByCarlRotatingBetweenAdaAndBob() {
         service.send(new ProposeMetric("m-1", "Pass rate", null, "search", "carl", null, null, null, null, null));
         service.send(new ProposeMetric("m-2", "Refusal rate", null, "search", "carl", null, null, null, null, null));
-        service.send(new ScheduleRotation("search", "schedule-1", List.of("ada", "bob"), PERIOD, FIRST));
+        service.send(new ScheduleRotation("search", "schedule-1", List.of("ada", "bob"), EVERY_TEN_SECONDS, FIRST));
     }
 
     private List<Object> rotations(String metricId) {

@@ -29,6 +29,7 @@ import org.metriclifecycle.events.EventMetadata;
 import org.metriclifecycle.events.RotationAssignment;
 import org.metriclifecycle.events.RotationHandoffReached;
 import org.metriclifecycle.events.RotationOverrideAdded;
+import org.metriclifecycle.events.RotationPeriod;
 import org.metriclifecycle.events.TeamMetricReleased;
 
 class RotationHandoffDeadlineTest {
@@ -68,6 +69,32 @@ class RotationHandoffDeadlineTest {
                 .expectEventsMatching(exactSequenceOf(appliedBySystem(first, REASON), andNoMore()))
                 .expectScheduledDeadline(handoffAt(1), new RotationHandoffDue(SCHEDULE, 1))
                 .expectScheduledDeadlineWithName(handoffAt(1), TeamAggregate.ROTATION_HANDOFF_DEADLINE);
+    }
+
+    @Test
+    void theLastHandoffInYear9999SchedulesNoFurtherOne() {
+        Instant last = Instant.parse("9999-12-31T00:00:00Z");
+        fixture.givenCurrentTime(T0)
+               .andGiven(admitted("m-1"))
+               .andGivenCommands(new ScheduleRotation(TEAM, SCHEDULE, TeamTestData.MEMBERS,
+                       RotationPeriod.parse("P3M"), last))
+               .whenTimeAdvancesTo(last)
+               .expectTriggeredDeadlines(new RotationHandoffDue(SCHEDULE, 0))
+               .expectEvents(handoff(SCHEDULE, 0, last, "m-1", "ada"))
+               .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aMonthlyRotationHandsOffOnTheLastDayOfShorterMonths() {
+        Instant start = Instant.parse("2026-01-31T09:00:00Z");
+        Instant february = Instant.parse("2026-02-28T09:00:00Z");
+        fixture.givenCurrentTime(Instant.parse("2026-01-30T00:00:00Z"))
+               .andGiven(admitted("m-1"))
+               .andGivenCommands(new ScheduleRotation(TEAM, SCHEDULE, TeamTestData.MEMBERS,
+                       RotationPeriod.parse("P1M"), start))
+               .whenTimeAdvancesTo(february)
+               .expectEvents(handoff(SCHEDULE, 0, start, "m-1", "ada"), handoff(SCHEDULE, 1, february, "m-1", "bob"))
+               .expectScheduledDeadline(Instant.parse("2026-03-31T09:00:00Z"), new RotationHandoffDue(SCHEDULE, 2));
     }
 
     @Test

@@ -92,6 +92,7 @@ class SubscribeWebhookTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "hooks.example.com/x", "/relative/path", "ftp://hooks.example.com/x",
+            "https://hooks.example.com:99999/x", "https://hooks.example.com:0/x", "http://hooks.example.com:65536/",
             "file:///etc/passwd", "javascript:alert(1)", "mailto:lena@example.com", "http://", "http:///path",
             "https://exa mple.com/", "https://user:secret@hooks.example.com/x", "https://token@hooks.example.com/x",
             "https://user:pw@under_score.example.com/x"})

@@ -1,5 +1,6 @@
 package org.metriclifecycle.command.team;
 
+import static org.metriclifecycle.command.team.TeamTestData.ROTATION;
 import static org.metriclifecycle.command.team.TeamTestData.SETTINGS;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -13,6 +14,7 @@ record TeamFixture(AggregateTestFixture<TeamAggregate> fixture, SimulatedClock c
         SimulatedClock clock = new SimulatedClock(fixture::currentTime);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(SETTINGS);
+        fixture.registerInjectableResource(ROTATION);
         return new TeamFixture(fixture, clock);
     }
 }

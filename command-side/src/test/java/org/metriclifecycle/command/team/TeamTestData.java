@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.metriclifecycle.command.RotationSettings;
 import org.metriclifecycle.command.TeamSettings;
+import org.metriclifecycle.events.RotationPeriod;
 import org.metriclifecycle.events.RotationScheduled;
 import org.metriclifecycle.events.TeamMetricAdmitted;
 
@@ -16,9 +18,12 @@ final class TeamTestData {
     static final TeamSettings SETTINGS = new TeamSettings(3);
     static final String SCHEDULE = "schedule-1";
     static final List<String> MEMBERS = List.of("ada", "bob", "carl");
-    static final Duration PERIOD = Duration.ofSeconds(10);
+    /** Short, as in the service's tests: the floor is one second. */
+    static final RotationSettings ROTATION = new RotationSettings(Duration.ofSeconds(1));
+    static final Duration TEN_SECONDS = Duration.ofSeconds(10);
+    static final RotationPeriod PERIOD = RotationPeriod.of(TEN_SECONDS);
     /** The first handoff of {@link #schedule()}. */
-    static final Instant STARTS_AT = T0.plus(PERIOD);
+    static final Instant STARTS_AT = T0.plus(TEN_SECONDS);
 
     private TeamTestData() {
     }
@@ -40,6 +45,6 @@ final class TeamTestData {
     }
 
     static Instant handoffAt(long handoff) {
-        return STARTS_AT.plus(PERIOD.multipliedBy(handoff));
+        return PERIOD.handoffAt(STARTS_AT, handoff);
     }
 }

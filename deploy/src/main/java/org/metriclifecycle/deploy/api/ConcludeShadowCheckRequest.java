@@ -2,11 +2,10 @@ package org.metriclifecycle.deploy.api;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /** Body of {@code POST /api/v1/metrics/{metricId}/shadow-checks/{checkId}/outcome}. */
 public record ConcludeShadowCheckRequest(
         @NotNull Double outcomeDelta,
         @Min(1) Integer sampleSize,
-        @Size(max = 2000) String note) {
+        @Text(max = 2000) String note) {
 }

@@ -1,10 +1,8 @@
 package org.metriclifecycle.deploy.api;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /** Body of {@code POST /api/v1/metrics/{metricId}/deprecation}. */
 public record DeprecateMetricRequest(
-        @NotBlank @Size(max = 2000) String reason,
-        @Size(max = 64) String replacedBy) {
+        @Text(min = 1, max = 2000) String reason,
+        @Text(max = 64) String replacedBy) {
 }

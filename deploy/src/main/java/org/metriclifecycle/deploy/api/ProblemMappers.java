@@ -210,6 +210,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response malformedUtf8(StrictUtf8.Malformed e, UriInfo uri) {
+        return Problem.invalid(e.getMessage(), path(uri), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e, UriInfo uri) {
         return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
                 "the body must be application/json", path(uri)).toResponse();
@@ -253,13 +258,19 @@ public class ProblemMappers {
         // The path runs method, parameter, then the body's property: the last node is what the client sent.
         String last = "";
         for (Path.Node node : violation.getPropertyPath()) {
-            last = node.getName();
+            // An element of a list ("<list element>") is reported as its list's field.
+            if (node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                last = node.getName();
+            }
         }
         return last;
     }
 
     /** Says what the field needs in the API's words, not Jackson's (which name Java classes). */
     private static String expectation(JsonMappingException e) {
+        if (e instanceof ApiJson.Refused) {
+            return e.getOriginalMessage();
+        }
         Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
         if (target == null) {
             return e.getOriginalMessage() == null ? "has an invalid value" : firstLine(e.getOriginalMessage());
@@ -279,9 +290,11 @@ public class ProblemMappers {
         if (target == Instant.class) {
             return "must be an ISO-8601 UTC instant";
         }
+        if (target == java.time.Duration.class || target == org.metriclifecycle.events.RotationPeriod.class) {
+            return "must be an ISO-8601 duration in a JSON string";
+        }
         if (target == String.class) {
-            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            return original.contains("control character") ? "must not contain control characters" : "must be a string";
+            return "must be a string";
         }
         return "has an invalid value";
     }

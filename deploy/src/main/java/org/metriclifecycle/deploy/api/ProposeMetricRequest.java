@@ -4,7 +4,6 @@ import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.metriclifecycle.deploy.security.Action;
 import org.metriclifecycle.deploy.security.TeamScoped;
@@ -14,17 +13,17 @@ import org.metriclifecycle.deploy.security.TeamScoped;
  * {@code replaces} with {@code businessCase} swaps an active metric of the same team out of the budget.
  */
 public record ProposeMetricRequest(
-        @NotBlank @Size(max = 120) String name,
+        @Text(min = 1, max = 120) String name,
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a slug: [a-z0-9][a-z0-9-]{0,63}")
         String team,
-        @NotBlank @Size(max = 120) String owner,
-        @Size(max = 4000) String description,
-        @Size(max = 50) @Pattern(regexp = "\\d+(\\.\\d+){0,2}", message = "must be a version like 1.0 or 2.1.3")
+        @Text(min = 1, max = 120) String owner,
+        @Text(max = 4000) String description,
+        @Pattern(regexp = Text.VERSION, message = Text.VERSION_RULE)
         String version,
-        @Size(max = 500) String validFor,
-        @Size(max = 4000) String rationale,
-        @Size(max = 64) String replaces,
-        @Size(max = 2000) String businessCase) implements TeamScoped {
+        @Text(max = 500) String validFor,
+        @Text(max = 4000) String rationale,
+        @Text(max = 64) String replaces,
+        @Text(max = 2000) String businessCase) implements TeamScoped {
 
     /** A swap deprecates the metric it replaces: it needs the role that may deprecate in the team. */
     @Override

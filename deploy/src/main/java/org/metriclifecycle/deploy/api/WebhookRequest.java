@@ -2,7 +2,6 @@ package org.metriclifecycle.deploy.api;
 
 import java.util.List;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -13,7 +12,7 @@ import jakarta.validation.constraints.Size;
  * @param events wire names of the kinds to receive; absent means all of them
  */
 public record WebhookRequest(
-        @NotBlank @Size(max = 2000) String url,
-        @Size(max = 16) String format,
-        @Size(max = 20) List<@NotBlank @Size(max = 64) String> events) {
+        @Text(min = 1, max = 2000) String url,
+        @Text(max = 16) String format,
+        @Size(max = 20) List<@Text(min = 1, max = 64) String> events) {
 }

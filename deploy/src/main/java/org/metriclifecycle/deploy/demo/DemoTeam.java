@@ -41,6 +41,7 @@ import org.metriclifecycle.deploy.infra.UnitOfWorkClock;
 import org.metriclifecycle.events.CorrelationMethod;
 import org.metriclifecycle.events.Direction;
 import org.metriclifecycle.events.EventMetadata;
+import org.metriclifecycle.events.RotationPeriod;
 import org.metriclifecycle.events.ScoreDelta;
 
 import io.quarkus.runtime.StartupEvent;
@@ -230,7 +231,7 @@ public class DemoTeam {
                     wrongAnswers, Duration.ofHours(72)));
             at(1, "lena", "fresh eyes on every eval each fortnight",
                     new ScheduleRotation(TEAM, id("rotation/fortnightly"), List.of("lena", "carl"),
-                            Duration.ofDays(14), now.plus(Duration.ofDays(6))));
+                            RotationPeriod.parse("P2W"), now.plus(Duration.ofDays(6))));
         }
     }
 }

@@ -23,6 +23,13 @@ public interface ApiConfig {
     @WithDefault("64K")
     MemorySize maxBodySize();
 
+    /**
+     * The longest request line the API reads (414 with a problem document beyond it). The transport's own limit
+     * ({@code quarkus.http.limits.max-initial-line-length}) stays above it; past that Vert.x answers a bare 414.
+     */
+    @WithDefault("4096")
+    int maxRequestLine();
+
     default long maxBodyBytes() {
         return maxBodySize().asLongValue();
     }

@@ -48,6 +48,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.metriclifecycle.command.LifecycleSettings;
+import org.metriclifecycle.command.RotationSettings;
 import org.metriclifecycle.command.TeamSettings;
 import org.metriclifecycle.command.metric.MetricAggregate;
 import org.metriclifecycle.command.team.MetricAdmission;
@@ -122,7 +123,7 @@ public class AxonRuntime {
                 Clock clock, LifecycleConfig lifecycle, ShadowConfig shadow, BudgetConfig budget,
                 SnapshotConfig snapshots, LiveUpdates live, LiveConfig liveConfig, WebhooksConfig webhooks,
                 WebhookDeliveries webhookDeliveries, WebhookScheduler webhookScheduler, DeadlinesConfig deadlines,
-                Instance<RecurringWork> recurring) {
+                RotationConfig rotations, Instance<RecurringWork> recurring) {
         TransactionManager transactions = new JtaTransactionManager(jta);
         this.retry = new ConcurrencyRetry(() -> JtaTransactionManager.active(jta));
         String nodeId = ManagementFactory.getRuntimeMXBean().getName();
@@ -178,6 +179,7 @@ public class AxonRuntime {
                         c -> new LifecycleSettings(lifecycle.linkWindow(), lifecycle.revalidationInterval(),
                                 shadow.minObserve()))
                 .registerComponent(TeamSettings.class, c -> new TeamSettings(budget.defaultCoreLimit()))
+                .registerComponent(RotationSettings.class, c -> new RotationSettings(rotations.minPeriod()))
                 .configureDeadlineManager(c -> {
                     DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
                             .scheduler(scheduler.get())

@@ -6,6 +6,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.metriclifecycle.events.upcasting.CorrelationRecordedPoolUpcaster;
 import org.metriclifecycle.events.upcasting.HypothesisLinkedCriteriaUpcaster;
 import org.metriclifecycle.events.upcasting.HypothesisLinkedDecisionRuleUpcaster;
+import org.metriclifecycle.events.upcasting.RotationScheduledPeriodUpcaster;
 
 /** Every upcaster, oldest change first: events are read through them on every path (aggregates, processors, asOf). */
 final class EventUpcasters {
@@ -15,6 +16,6 @@ final class EventUpcasters {
 
     static List<EventUpcaster> all() {
         return List.of(new HypothesisLinkedCriteriaUpcaster(), new HypothesisLinkedDecisionRuleUpcaster(),
-                new CorrelationRecordedPoolUpcaster());
+                new CorrelationRecordedPoolUpcaster(), new RotationScheduledPeriodUpcaster());
     }
 }

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.metriclifecycle.events.RotationPeriod;
+
 import io.quarkus.qute.TemplateExtension;
 
 /**
@@ -69,5 +71,17 @@ public final class Display {
             return days == 1 ? "1 day" : days + " days";
         }
         return period.toString();
+    }
+
+    /** A rotation's period: "14 days", "1 month", "3 months". */
+    public static String period(RotationPeriod period) {
+        if (period == null) {
+            return "";
+        }
+        String text = period.toString();
+        if (period.isCalendar()) {
+            return "P1M".equals(text) ? "1 month" : text.substring(1, text.length() - 1) + " months";
+        }
+        return period(period.approximateLength());
     }
 }

@@ -166,7 +166,7 @@ class HostileInputTest {
                 new String[] {"a member twice", "\"members\":[\"a\",\"a\"],\"period\":\"P7D\"," + start},
                 new String[] {"a blank member", "\"members\":[\"a\",\"\"],\"period\":\"P7D\"," + start},
                 new String[] {"101 members", "\"members\":[" + members(101) + "],\"period\":\"P7D\"," + start},
-                new String[] {"a period in months", "\"members\":[\"a\",\"b\"],\"period\":\"P1M\"," + start},
+                new String[] {"a period of two months", "\"members\":[\"a\",\"b\"],\"period\":\"P2M\"," + start},
                 new String[] {"a zero period", "\"members\":[\"a\",\"b\"],\"period\":\"PT0S\"," + start},
                 new String[] {"a negative period", "\"members\":[\"a\",\"b\"],\"period\":\"-PT1H\"," + start},
                 new String[] {"a start that is a word", "\"members\":[\"a\",\"b\"],\"period\":\"P7D\",\"startsAt\":\"tomorrow\""},

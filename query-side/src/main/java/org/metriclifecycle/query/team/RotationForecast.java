@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.metriclifecycle.events.RotationRule;
+import org.metriclifecycle.events.TimeBounds;
 
 /**
  * A rotation seen from one instant: which handoff comes next and who each metric goes to then. Every read answer
@@ -34,8 +35,15 @@ public final class RotationForecast {
         return nextHandoff;
     }
 
+    /** Null when the schedule has no handoff left inside the years the service shows (through 9999). */
     public Instant nextHandoffAt() {
-        return handoffAt(nextHandoff);
+        Instant at = handoffAt(nextHandoff);
+        return TimeBounds.contains(at) ? at : null;
+    }
+
+    /** Whether handoff {@code handoff} happens at all: a schedule ends with the last one in year 9999. */
+    public boolean happens(long handoff) {
+        return TimeBounds.contains(handoffAt(handoff));
     }
 
     public Instant handoffAt(long handoff) {

@@ -1,8 +1,9 @@
 package org.metriclifecycle.query.team;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import org.metriclifecycle.events.RotationPeriod;
 
 /**
  * The team's current rotation schedule: handoff k at {@code startsAt + k * period}.
@@ -13,7 +14,7 @@ import java.util.List;
 public record RotationView(
         String scheduleId,
         List<String> members,
-        Duration period,
+        RotationPeriod period,
         Instant startsAt,
         List<OverrideView> overrides,
         Long lastHandoff,

@@ -98,7 +98,7 @@ public class TeamQueryHandlers {
         RotationForecast forecast = RotationForecast.of(rotation, clock.instant());
         List<MetricView> active = metrics.activeOfTeam(query.team());
         List<Handoff> handoffs = new ArrayList<>(query.count());
-        for (long k = forecast.nextHandoff(); k < forecast.nextHandoff() + query.count(); k++) {
+        for (long k = forecast.nextHandoff(); k < forecast.nextHandoff() + query.count() && forecast.happens(k); k++) {
             List<HandoffAssignment> assignments = new ArrayList<>(active.size());
             for (int i = 0; i < active.size(); i++) {
                 MetricView metric = active.get(i);

@@ -1,8 +1,9 @@
 package org.metriclifecycle.query.team;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import org.metriclifecycle.events.RotationPeriod;
 
 /**
  * The JSON of {@code GET /api/v1/teams/{team}/rotation}.
@@ -12,7 +13,7 @@ import java.util.List;
 public record TeamRotation(
         String team,
         List<String> members,
-        Duration period,
+        RotationPeriod period,
         Instant startsAt,
         Instant nextHandoffAt,
         List<OverrideView> overrides,

@@ -1,12 +1,13 @@
 package org.metriclifecycle.query.team;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.metriclifecycle.events.RotationPeriod;
 
 import org.metriclifecycle.events.MetricStatus;
 
@@ -44,7 +45,7 @@ public record TeamSummary(
     }
 
     /** The team's rotation at a glance: who rotates, how often, since when, and when the next handoff is. */
-    public record RotationSummary(List<String> members, Duration period, Instant startsAt, Instant nextHandoffAt) {
+    public record RotationSummary(List<String> members, RotationPeriod period, Instant startsAt, Instant nextHandoffAt) {
 
         public RotationSummary {
             members = members == null ? List.of() : List.copyOf(members);

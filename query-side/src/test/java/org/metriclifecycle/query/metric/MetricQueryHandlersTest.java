@@ -28,6 +28,7 @@ import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.metriclifecycle.events.RotationPeriod;
 import org.metriclifecycle.events.EventMetadata;
 import org.metriclifecycle.events.MetricEvent;
 import org.metriclifecycle.events.MetricStatus;
@@ -196,7 +197,7 @@ class MetricQueryHandlersTest {
     }
 
     private static RotationScheduled weekly(String... members) {
-        return new RotationScheduled("search", "s-1", List.of(members), Duration.ofDays(7), T0, T0);
+        return new RotationScheduled("search", "s-1", List.of(members), RotationPeriod.of(Duration.ofDays(7)), T0, T0);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.metriclifecycle.events.RotationPeriod;
 import org.metriclifecycle.events.BlindSpotRecorded;
 import org.metriclifecycle.events.CorrelationMethod;
 import org.metriclifecycle.events.CorrelationRecorded;
@@ -26,7 +27,7 @@ import org.metriclifecycle.query.metric.MetricViewFold;
 final class TeamFixtures {
 
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    static final Duration WEEK = Duration.ofDays(7);
+    static final RotationPeriod WEEK = RotationPeriod.of(Duration.ofDays(7));
     static final Duration INTERVAL = Duration.ofDays(90);
 
     private TeamFixtures() {

@@ -29,6 +29,8 @@ import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
 import org.junit.jupiter.api.Test;
+import org.metriclifecycle.events.RotationPeriod;
+import org.metriclifecycle.events.RotationScheduled;
 import org.metriclifecycle.events.CoreMetricLimitChanged;
 import org.metriclifecycle.events.MetricEvent;
 import org.metriclifecycle.events.MetricStatus;
@@ -221,6 +223,34 @@ class TeamQueryHandlersTest {
         assertThat(upcoming.handoffs().get(2).assignments()).extracting(HandoffAssignment::owner)
                 .containsExactly("lena", "carl", "ada");
         assertThat(handlers.upcomingHandoffs(new FindUpcomingHandoffs(TEAM, 0)).handoffs()).isEmpty();
+    }
+
+    @Test
+    void aQuarterlyRotationAtTheEndOfYear9999EndsThere() {
+        aTeamOfMetrics();
+        Instant last = Instant.parse("9999-12-31T00:00:00Z");
+        team(new RotationScheduled(TEAM, "s-1", MEMBERS, RotationPeriod.parse("P3M"), last, T0),
+                away(TEAM, "o-1", "ada", "vera", day(1), Instant.parse("9999-12-31T23:59:59Z")));
+
+        assertThat(handlers.upcomingHandoffs(new FindUpcomingHandoffs(TEAM, 10)).handoffs())
+                .extracting(Handoff::handoff, Handoff::at).containsExactly(tuple(0L, last));
+        assertThat(handlers.rotation(new FindTeamRotation(TEAM)).nextHandoffAt()).isEqualTo(last);
+        handlers = handlersAt(last.plusSeconds(1));
+        assertThat(handlers.upcomingHandoffs(new FindUpcomingHandoffs(TEAM, 10)).handoffs()).isEmpty();
+        assertThat(handlers.rotation(new FindTeamRotation(TEAM)).nextHandoffAt()).isNull();
+        assertThat(handlers.find(new FindTeam(TEAM)).rotation().nextHandoffAt()).isNull();
+    }
+
+    @Test
+    void aMonthlyRotationHandsOffOnTheSameDayOfEachMonth() {
+        aTeamOfMetrics();
+        team(new RotationScheduled(TEAM, "s-1", MEMBERS, RotationPeriod.parse("P1M"),
+                Instant.parse("2026-01-31T09:00:00Z"), T0));
+        handlers = handlersAt(Instant.parse("2026-02-01T00:00:00Z"));
+
+        assertThat(handlers.upcomingHandoffs(new FindUpcomingHandoffs(TEAM, 2)).handoffs()).extracting(Handoff::at)
+                .containsExactly(Instant.parse("2026-02-28T09:00:00Z"), Instant.parse("2026-03-31T09:00:00Z"));
+        assertThat(handlers.rotation(new FindTeamRotation(TEAM)).period().toString()).isEqualTo("P1M");
     }
 
     @Test

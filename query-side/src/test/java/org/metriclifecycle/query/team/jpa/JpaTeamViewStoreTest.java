@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.metriclifecycle.events.RotationPeriod;
 import org.metriclifecycle.query.FakeEntityManager;
 import org.metriclifecycle.query.metric.ViewJson;
 import org.metriclifecycle.query.team.OverrideView;
@@ -32,7 +33,7 @@ class JpaTeamViewStoreTest {
 
     private static TeamView view(Integer limit) {
         return new TeamView("search", limit, List.of("m-2", "m-1"), new RotationView("s-1", List.of("ada", "lena"),
-                Duration.ofDays(14), T0, List.of(new OverrideView("o-1", "ada", "vera", T0, T0.plusSeconds(86_400))),
+                RotationPeriod.of(Duration.ofDays(14)), T0, List.of(new OverrideView("o-1", "ada", "vera", T0, T0.plusSeconds(86_400))),
                 3L, T0.plus(Duration.ofDays(42))));
     }
 
@@ -80,6 +81,6 @@ class JpaTeamViewStoreTest {
                 + "\"period\":\"P14D\",\"startsAt\":\"2026-01-01T00:00:00Z\",\"overrides\":[],"
                 + "\"lastHandoff\":null,\"lastHandoffAt\":null}}"));
 
-        assertThat(store.find("search").orElseThrow().view().rotation().period()).isEqualTo(Duration.ofDays(14));
+        assertThat(store.find("search").orElseThrow().view().rotation().period()).isEqualTo(RotationPeriod.of(Duration.ofDays(14)));
     }
 }

@@ -1,0 +1,48 @@
+package org.metriclifecycle.events.upcasting;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.metriclifecycle.events.RotationScheduled;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code RotationScheduled} revision 1 stored its period as a {@code Duration} in seconds (a JSON number such as
+ * {@code 604800.000000000}); revision 2 stores ISO-8601 text, which can also say calendar months ({@code P1M}).
+ * The same length, written as text: a schedule stored then hands off at the same instants.
+ */
+public final class RotationScheduledPeriodUpcaster extends SingleEventUpcaster {
+
+    private static final SerializedType REVISION_1 = new SimpleSerializedType(RotationScheduled.class.getName(), "1");
+    private static final String REVISION_2 = "2";
+
+    @Override
+    protected boolean canUpcast(IntermediateEventRepresentation representation) {
+        return REVISION_1.equals(representation.getType());
+    }
+
+    @Override
+    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+        return representation.upcastPayload(
+                new SimpleSerializedType(RotationScheduled.class.getName(), REVISION_2), JsonNode.class,
+                RotationScheduledPeriodUpcaster::periodAsText);
+    }
+
+    static JsonNode periodAsText(JsonNode revision1) {
+        ObjectNode event = ((ObjectNode) revision1).deepCopy();
+        JsonNode period = event.get("period");
+        if (period != null && period.isNumber()) {
+            BigDecimal seconds = period.decimalValue();
+            BigDecimal whole = new BigDecimal(seconds.toBigInteger());
+            long nanos = seconds.subtract(whole).movePointRight(9).longValue();
+            event.put("period", Duration.ofSeconds(whole.longValueExact(), nanos).toString());
+        }
+        return event;
+    }
+}
