@@ -42,6 +42,13 @@ public class Checkpoints implements RecurringWork {
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern INSTANT_MILLIS = Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z");
+    /** Stream ids are metric UUIDs and team:slug: visible ASCII, never a control or invisible character. */
+    private static final Pattern STREAM_ID = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final int ED25519_SIGNATURE_BYTES = 64;
 
     private final CheckpointStore store;
     private final EventChainVerifier chains;
@@ -104,9 +111,14 @@ public class Checkpoints implements RecurringWork {
     public CheckpointVerification verify(Checkpoint document) {
         List<ChainHead> streams = wellFormed(document);
         byte[] publicKey = base64("publicKey", document.publicKey());
+        if (!SigningKey.isEd25519PublicKey(publicKey)) {
+            throw new InvalidRequestException("publicKey", "must be the base64 of an Ed25519 X.509 public key");
+        }
         byte[] signature = base64("signature", document.signature());
-        boolean signatureValid = SigningKey.ALGORITHM.equals(document.algorithm())
-                && key.isPublicKey(publicKey)
+        if (signature.length != ED25519_SIGNATURE_BYTES) {
+            throw new InvalidRequestException("signature", "must be the base64 of a 64-byte Ed25519 signature");
+        }
+        boolean signatureValid = key.isPublicKey(publicKey)
                 && CheckpointDigest.of(streams).equals(document.digest())
                 && key.verifies(CheckpointDigest.signedText(document.checkpointId(), document.createdAt(),
                 document.digest()), signature);
@@ -118,6 +130,7 @@ public class Checkpoints implements RecurringWork {
         return new CheckpointVerification(signatureValid, breaks.isEmpty(), List.copyOf(breaks));
     }
 
+    /** The shape the service writes; anything else is no checkpoint (400), not a forged one (signatureValid). */
     private static List<ChainHead> wellFormed(Checkpoint document) {
         for (String[] field : new String[][] {{"checkpointId", document.checkpointId()},
                 {"createdAt", document.createdAt()}, {"algorithm", document.algorithm()},
@@ -128,6 +141,18 @@ public class Checkpoints implements RecurringWork {
                         + "served it");
             }
         }
+        if (!UUID_TEXT.matcher(document.checkpointId()).matches()) {
+            throw new InvalidRequestException("checkpointId", "must be a UUID");
+        }
+        if (!INSTANT_MILLIS.matcher(document.createdAt()).matches()) {
+            throw new InvalidRequestException("createdAt", "must be an instant like 2026-01-01T00:00:00.000Z");
+        }
+        if (!SigningKey.ALGORITHM.equals(document.algorithm())) {
+            throw new InvalidRequestException("algorithm", "must be " + SigningKey.ALGORITHM);
+        }
+        if (!HASH.matcher(document.digest()).matches()) {
+            throw new InvalidRequestException("digest", "must be 64 lowercase hex digits");
+        }
         if (document.streams() == null) {
             throw new InvalidRequestException("streams", "required: the list of stream heads");
         }
@@ -135,8 +160,8 @@ public class Checkpoints implements RecurringWork {
         for (int i = 0; i < document.streams().size(); i++) {
             ChainHead head = document.streams().get(i);
             String at = "streams[" + i + "]";
-            if (head == null || head.streamId() == null || head.streamId().isBlank() || head.streamId().length() > 255) {
-                throw new InvalidRequestException(at + ".streamId", "required, at most 255 characters");
+            if (head == null || head.streamId() == null || !STREAM_ID.matcher(head.streamId()).matches()) {
+                throw new InvalidRequestException(at + ".streamId", "required: 1 to 255 visible ASCII characters");
             }
             if (!seen.add(head.streamId())) {
                 throw new InvalidRequestException(at + ".streamId", "listed twice");

@@ -104,6 +104,16 @@ public final class SigningKey {
         }
     }
 
+    /** Whether {@code encoded} (base64-decoded) is an Ed25519 public key in X.509 form at all. */
+    public static boolean isEd25519PublicKey(byte[] encoded) {
+        try {
+            KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(encoded));
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
     /** Whether {@code encoded} (X.509, base64-decoded) is this key's public key. */
     public boolean isPublicKey(byte[] encoded) {
         try {

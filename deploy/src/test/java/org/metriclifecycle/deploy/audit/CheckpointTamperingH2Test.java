@@ -197,7 +197,23 @@ class CheckpointTamperingH2Test {
         badSignature.put("signature", "not base64!");
         Map<String, Object> unknownField = new HashMap<>(document);
         unknownField.put("note", "x");
-        for (Map<String, Object> body : List.of(noStreams, badHash, badSignature, unknownField)) {
+        List<Map<String, Object>> malformed = new ArrayList<>(List.of(noStreams, badHash, badSignature, unknownField));
+        for (Map.Entry<String, Object> change : List.of(
+                Map.entry("checkpointId", (Object) "\u202Eevil"),
+                Map.entry("createdAt", (Object) "2026-01-01T00:00:00Z"),
+                Map.entry("algorithm", (Object) "RSA"),
+                Map.entry("digest", (Object) "A".repeat(64)),
+                Map.entry("publicKey", (Object) "bnVsbA=="),
+                Map.entry("signature", (Object) "bnVsbA=="),
+                Map.entry("streams", (Object) List.of(Map.of("streamId", "bell\u0007", "sequence", 0,
+                        "hash", "a".repeat(64)))),
+                Map.entry("streams", (Object) List.of(Map.of("streamId", "m", "sequence", -1,
+                        "hash", "a".repeat(64)))))) {
+            Map<String, Object> changed = new HashMap<>(document);
+            changed.put(change.getKey(), change.getValue());
+            malformed.add(changed);
+        }
+        for (Map<String, Object> body : malformed) {
             verifyBody(body).statusCode(400).contentType("application/problem+json");
         }
         given().contentType(ContentType.JSON).body("{\"streams\":").post("/api/v1/audit/verify").then()
