@@ -46,16 +46,25 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void axonAndQuarkusPlumbingLivesInTheInfrastructurePackage() {
-        // @ProcessingGroup is the one piece of Axon's configuration module a projection names itself.
-        DescribedPredicate<JavaClass> plumbing = JavaClass.Predicates.resideInAnyPackage("org.axonframework.config..",
+    void axonsAssemblyLivesInTheInfrastructurePackage() {
+        // @ProcessingGroup is the one piece of Axon's configuration module a projection names itself. Features in
+        // deploy hold their own Quarkus wiring (start-up observers, data sources); Axon's is assembled in one place.
+        DescribedPredicate<JavaClass> assembly = JavaClass.Predicates.resideInAnyPackage("org.axonframework.config..",
                         "org.axonframework.eventsourcing.eventstore.jdbc..", "org.axonframework.deadline.dbscheduler..",
-                        "org.axonframework.eventhandling.tokenstore..", "com.github.kagkarlsson..", "io.agroal..",
-                        "io.quarkus.runtime..", "io.quarkus.narayana..", "jakarta.transaction..")
+                        "org.axonframework.eventhandling.tokenstore..", "com.github.kagkarlsson..")
                 .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(ProcessingGroup.class)));
         noClasses().that().resideInAPackage("org.metriclifecycle..")
                 .and().resideOutsideOfPackage("org.metriclifecycle.deploy.infra..")
-                .should().dependOnClassesThat(plumbing)
+                .should().dependOnClassesThat(assembly)
+                .check(ALL);
+    }
+
+    @Test
+    void transactionsAndDataSourcesStayOutOfTheDomainModules() {
+        noClasses().that().resideInAnyPackage("org.metriclifecycle.command..", "org.metriclifecycle.query..",
+                        "org.metriclifecycle.events..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.agroal..", "io.quarkus.narayana..",
+                        "jakarta.transaction..", "com.github.kagkarlsson..")
                 .check(ALL);
     }
 }

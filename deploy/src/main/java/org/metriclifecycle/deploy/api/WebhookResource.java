@@ -84,7 +84,7 @@ public class WebhookResource {
         if (!SLUG.matcher(team).matches()) {
             throw new InvalidRequestException("team", "must be a slug: [a-z0-9][a-z0-9-]{0,63}");
         }
-        String format = body.format() == null || body.format().isBlank() ? WebhookFormat.JSON.wireName() : body.format();
+        String format = body.format() == null ? WebhookFormat.JSON.wireName() : body.format();
         Set<String> events = body.events() == null ? WebhookEventKind.allWireNames() : new TreeSet<>(body.events());
         WebhookRegistry.Subscribed subscribed = registry.subscribe(team, body.url(), format, events,
                 command -> commands.send(command, null));

@@ -188,7 +188,7 @@ class HostileInputTest {
                 "status=foo", "status=validated")) {
             bad("list with " + query, "GET", "/api/v1/metrics?" + query, null, 400);
         }
-        for (String asOf : List.of("garbage", "2026-01-01", "2026-01-01T00:00:00", "1700000000")) {
+        for (String asOf : List.of("garbage", "2026-13-01", "2026-01-01T00:00:00", "1700000000")) {
             bad("as of " + asOf, "GET", "/api/v1/metrics/" + metric + "?asOf=" + asOf, null, 400);
         }
         bad("review as pdf", "GET", "/api/v1/teams/" + team + "/review?format=pdf", null, 400);
