@@ -43,6 +43,14 @@ class DeploymentFilesTest {
         }
         assertThat(fromSecrets).contains("METRICS_DB_PASSWORD", "METRICS_DB_OWNER_PASSWORD",
                 "QUARKUS_OIDC_CREDENTIALS_SECRET");
+        // The two key files the service refuses to start without on PostgreSQL, from the Secret, for every replica.
+        Map<String, Object> keys = list(pod, "volumes").stream().filter(volume -> "keys".equals(volume.get("name")))
+                .findFirst().orElseThrow();
+        assertThat(map(keys, "secret")).containsEntry("secretName", "metric-lifecycle");
+        assertThat(list(map(keys, "secret"), "items")).extracting(item -> item.get("path"))
+                .containsExactlyInAnyOrder("secrets.key", "audit-signing.key");
+        assertThat(list(container, "volumeMounts")).anySatisfy(mount -> assertThat(mount)
+                .containsEntry("name", "keys").containsEntry("mountPath", "/etc/metric-lifecycle/keys"));
     }
 
     @Test
@@ -51,13 +59,16 @@ class DeploymentFilesTest {
         assertThat(map(config, "data")).containsEntry("METRICS_DB", "postgresql")
                 .containsKeys("METRICS_DB_URL", "METRICS_DB_USERNAME", "QUARKUS_OIDC_AUTH_SERVER_URL",
                         "METRICS_DEADLINES_HEARTBEAT_INTERVAL")
+                .containsEntry("METRICS_SECRETS_KEY_FILE", "/etc/metric-lifecycle/keys/secrets.key")
+                .containsEntry("METRICS_AUDIT_SIGNING_KEY_FILE", "/etc/metric-lifecycle/keys/audit-signing.key")
                 .doesNotContainKeys("METRICS_DB_PASSWORD", "METRICS_DB_OWNER_PASSWORD");
         Map<String, Object> service = single("kubernetes/service.yaml");
         assertThat(map(map(service, "spec"), "selector"))
                 .containsEntry("app.kubernetes.io/name", "metric-lifecycle");
         assertThat(list(map(service, "spec"), "ports").get(0)).containsEntry("targetPort", "http");
         Map<String, Object> secret = single("kubernetes/secret.example.yaml");
-        assertThat(map(secret, "stringData")).containsKeys("db-password", "db-owner-password", "oidc-client-secret");
+        assertThat(map(secret, "stringData")).containsKeys("db-password", "db-owner-password", "oidc-client-secret",
+                "secrets.key", "audit-signing.key");
         assertThat(single("kubernetes/poddisruptionbudget.yaml").get("kind")).isEqualTo("PodDisruptionBudget");
     }
 
@@ -66,6 +77,7 @@ class DeploymentFilesTest {
         Map<String, Object> compose = single("compose.yaml");
         Map<String, Object> services = map(compose, "services");
         assertThat(services).containsOnlyKeys("postgres", "replica-1", "replica-2");
+        assertThat(map(compose, "secrets")).containsOnlyKeys("secrets-key", "audit-signing-key");
         Map<String, Object> postgres = map(services, "postgres");
         assertThat(postgres.get("image")).isEqualTo("postgres:16");
         assertThat(postgres).containsKeys("healthcheck", "volumes");
@@ -73,7 +85,11 @@ class DeploymentFilesTest {
             Map<String, Object> replica = map(services, name);
             assertThat(map(map(replica, "depends_on"), "postgres")).containsEntry("condition", "service_healthy");
             assertThat(map(replica, "environment")).containsEntry("METRICS_DB", "postgresql")
-                    .containsKeys("METRICS_DB_URL", "METRICS_DB_PASSWORD", "QUARKUS_OIDC_AUTH_SERVER_URL");
+                    .containsKeys("METRICS_DB_URL", "METRICS_DB_PASSWORD", "QUARKUS_OIDC_AUTH_SERVER_URL",
+                            "METRICS_SECRETS_KEY_FILE", "METRICS_AUDIT_SIGNING_KEY_FILE");
+            @SuppressWarnings("unchecked")
+            List<Object> secrets = (List<Object>) replica.get("secrets");
+            assertThat(secrets).containsExactly("secrets-key", "audit-signing-key");
             assertThat(map(replica, "build")).containsEntry("dockerfile", "src/main/docker/Dockerfile.jvm");
         }
     }

@@ -23,4 +23,8 @@ public @interface Idempotent {
      */
     @Nonbinding
     boolean atomic() default true;
+
+    /** A secret in the answer, which the stored answer leaves out and a replay reads back ({@link AnswerSecret}). */
+    @Nonbinding
+    Class<? extends AnswerSecret> secret() default AnswerSecret.None.class;
 }

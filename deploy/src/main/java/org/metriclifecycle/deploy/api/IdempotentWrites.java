@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -31,7 +33,9 @@ import org.metriclifecycle.deploy.security.CallerIdentity;
 
 import io.quarkus.security.UnauthorizedException;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Writes sent with an {@code Idempotency-Key} header run at most once per caller and key: the command and its first
@@ -68,6 +72,9 @@ public class IdempotentWrites {
     CallerTransactions transactions;
     @Inject
     ObjectMapper json;
+    @Inject
+    @Any
+    Instance<AnswerSecret> secrets;
 
     @AroundInvoke
     Object once(InvocationContext invocation) throws Exception {
@@ -81,7 +88,7 @@ public class IdempotentWrites {
         for (int attempt = 1; ; attempt++) {
             Optional<StoredAnswer> stored = store.find(caller, key);
             if (stored.isPresent()) {
-                return replay(stored.get(), fingerprint);
+                return replay(stored.get(), fingerprint, invocation);
             }
             try {
                 return firstTime(invocation, caller, key, fingerprint);
@@ -97,7 +104,7 @@ public class IdempotentWrites {
                 // instance): the retry gets the first answer, as if it had arrived afterwards.
                 Optional<StoredAnswer> winner = store.find(caller, key);
                 if (winner.isPresent()) {
-                    return replay(winner.get(), fingerprint);
+                    return replay(winner.get(), fingerprint, invocation);
                 }
                 // A lost race for the stream aborted the whole transaction: run it again, the way commands without a
                 // key are retried (ConcurrencyRetry), unless the winner was this very key's first request.
@@ -114,19 +121,20 @@ public class IdempotentWrites {
         Idempotent declared = invocation.getMethod().getAnnotation(Idempotent.class);
         if (declared != null && !declared.atomic()) {
             Response response = (Response) invocation.proceed();
-            transactions.inNew(() -> store.store(caller, key,
-                    new StoredAnswer(fingerprint, response.getStatus(), location(response), body(response))));
+            transactions.inNew(() -> store.store(caller, key, new StoredAnswer(fingerprint, response.getStatus(),
+                    location(response), body(response, secret(invocation)))));
             return response;
         }
         // The command's unit of work joins this transaction: its events, views and this answer commit together.
         return transactions.inOne(() -> {
             Response answer = (Response) invocation.proceed();
-            store.store(caller, key, new StoredAnswer(fingerprint, answer.getStatus(), location(answer), body(answer)));
+            store.store(caller, key, new StoredAnswer(fingerprint, answer.getStatus(), location(answer),
+                    body(answer, secret(invocation))));
             return answer;
         });
     }
 
-    private Response replay(StoredAnswer stored, String fingerprint) {
+    private Response replay(StoredAnswer stored, String fingerprint, InvocationContext invocation) {
         if (!stored.fingerprint().equals(fingerprint)) {
             throw new IdempotencyKeyException(IdempotencyKeyException.Kind.REUSED,
                     "this Idempotency-Key was already used for a different request; use a new key for a new request");
@@ -137,7 +145,7 @@ public class IdempotentWrites {
             answer.location(URI.create(stored.location()));
         }
         if (stored.body() != null) {
-            answer.entity(stored.body()).type(MediaType.APPLICATION_JSON_TYPE);
+            answer.entity(restored(stored.body(), secret(invocation))).type(MediaType.APPLICATION_JSON_TYPE);
         }
         return answer.build();
     }
@@ -163,16 +171,48 @@ public class IdempotentWrites {
         return sha256(request);
     }
 
-    private String body(Response response) {
+    /** The answer's body as stored: JSON, without the secret the endpoint declares. */
+    private String body(Response response, AnswerSecret secret) {
         Object entity = response.getEntity();
-        if (entity == null || entity instanceof String) {
+        if (entity == null || (entity instanceof String && secret == null)) {
             return (String) entity;
         }
         try {
-            return json.writeValueAsString(entity);
+            if (secret == null) {
+                return json.writeValueAsString(entity);
+            }
+            JsonNode tree = entity instanceof String text ? json.readTree(text) : json.valueToTree(entity);
+            if (tree instanceof ObjectNode object) {
+                secret.redact(object);
+            }
+            return json.writeValueAsString(tree);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("could not keep the answer of an idempotent write", e);
         }
+    }
+
+    private String restored(String body, AnswerSecret secret) {
+        if (secret == null) {
+            return body;
+        }
+        try {
+            JsonNode tree = json.readTree(body);
+            if (tree instanceof ObjectNode object) {
+                secret.restore(object);
+            }
+            return json.writeValueAsString(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("could not replay the answer of an idempotent write", e);
+        }
+    }
+
+    /** The endpoint's {@link AnswerSecret}, or null when its answers hold none. */
+    private AnswerSecret secret(InvocationContext invocation) {
+        Idempotent declared = invocation.getMethod().getAnnotation(Idempotent.class);
+        if (declared == null || declared.secret() == AnswerSecret.None.class) {
+            return null;
+        }
+        return secrets.select(declared.secret()).get();
     }
 
     private static String location(Response response) {

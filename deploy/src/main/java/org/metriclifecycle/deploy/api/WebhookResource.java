@@ -70,10 +70,11 @@ public class WebhookResource {
     WebhookRegistry registry;
 
     @POST
-    @Idempotent
+    @Idempotent(secret = WebhookAnswerSecret.class)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe a URL to the team's notifications; the answer carries the signing secret, once")
-    @APIResponse(responseCode = "201", description = "Subscribed; keep the secret, it is not shown again",
+    @APIResponse(responseCode = "201", description = "Subscribed; keep the secret, it is not shown again (but to a "
+            + "retry with the same Idempotency-Key, which reads it back from its encrypted row)",
             content = @Content(schema = @Schema(implementation = WebhookCreated.class)))
     @APIResponse(responseCode = "409", description = "The team already has 20 subscriptions",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

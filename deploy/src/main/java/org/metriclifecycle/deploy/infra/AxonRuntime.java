@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -74,6 +75,7 @@ import org.metriclifecycle.query.webhook.jpa.JpaWebhookSubscriptionStore;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -121,7 +123,7 @@ public class AxonRuntime {
                 Clock clock, LifecycleConfig lifecycle, ShadowConfig shadow, BudgetConfig budget,
                 SnapshotConfig snapshots, LiveUpdates live, LiveConfig liveConfig, WebhooksConfig webhooks,
                 WebhookDeliveries webhookDeliveries, WebhookScheduler webhookScheduler, DeadlinesConfig deadlines,
-                RotationConfig rotations) {
+                RotationConfig rotations, Instance<RecurringWork> recurring) {
         TransactionManager transactions = new JtaTransactionManager(jta);
         this.retry = new ConcurrencyRetry(() -> JtaTransactionManager.active(jta));
         String nodeId = ManagementFactory.getRuntimeMXBean().getName();
@@ -137,8 +139,8 @@ public class AxonRuntime {
         AtomicReference<Scheduler> scheduler = new AtomicReference<>();
         RotationFanOut rotation = new RotationFanOut(() -> built.get().commandGateway(), scheduler::get,
                 EventSerialization.mapper(), clock, afterCommit);
-        scheduler.set(scheduler(database, clock, deadlines, DeadlineTask.create(deadlineManager::get),
-                rotation.task()));
+        scheduler.set(scheduler(database, clock, deadlines, RecurringTasks.of(recurring),
+                DeadlineTask.create(deadlineManager::get), rotation.task()));
 
         JdbcEventStorageEngine jdbcStorage = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
@@ -285,8 +287,9 @@ public class AxonRuntime {
     }
 
     private static Scheduler scheduler(ActiveDatabase database, Clock clock, DeadlinesConfig config,
-                                       Task<?>... tasks) {
+                                       List<RecurringTask<Void>> recurring, Task<?>... tasks) {
         var builder = Scheduler.create(database.dataSource(), List.of(tasks))
+                .startTasks(recurring)
                 .tableName("scheduled_tasks")
                 .serializer(new JacksonSerializer())
                 .clock(clock::instant)

@@ -21,6 +21,8 @@ public class EventChainVerifier {
     public static final String MISSING_CHAIN_ENTRY = "missing chain entry";
     public static final String NOT_LINKED = "previous hash does not link";
     public static final String EVENT_MISSING = "event missing";
+    /** The stored events chain to another head than a signed checkpoint lists: rewritten and recomputed. */
+    public static final String HEAD_DIFFERS = "head differs from the checkpoint";
 
     // One statement, so both tables are read from the same snapshot: an append committing between two separate
     // reads would look like a missing chain entry (or a missing event).
@@ -46,21 +48,48 @@ public class EventChainVerifier {
             return Optional.empty();
         }
         long last = Math.max(events.isEmpty() ? -1 : events.lastKey(), links.isEmpty() ? -1 : links.lastKey());
+        return Optional.of(walk(events, links, last));
+    }
+
+    /**
+     * Whether the stream still holds, up to {@code sequence}, the events whose chain ended in {@code signedHash}
+     * (a signed checkpoint's head): the chain is recomputed from the stored events alone, so an attacker who
+     * rewrote an event and every link after it still ends at another head. Later events are not this check's
+     * business ({@link #verify} covers them).
+     *
+     * @return the first break, or empty when the stream holds exactly those events
+     */
+    public Optional<ChainVerification.Break> verifyHead(String aggregateIdentifier, long sequence, String signedHash) {
+        TreeMap<Long, StoredEvent> events = new TreeMap<>();
+        TreeMap<Long, Link> links = new TreeMap<>();
+        read(aggregateIdentifier, events, links);
+        ChainVerification walked = walk(events, links, sequence);
+        if (!walked.intact()) {
+            return Optional.of(walked.brokenAt());
+        }
+        return signedHash.equals(walked.head()) ? Optional.empty()
+                : Optional.of(new ChainVerification.Break(sequence, HEAD_DIFFERS));
+    }
+
+    /** The chain from sequence 0 to {@code last}; the head is the hash recomputed from the events. */
+    private static ChainVerification walk(TreeMap<Long, StoredEvent> events, TreeMap<Long, Link> links, long last) {
         String previous = EventHash.GENESIS;
         String head = null;
         for (long sequence = 0; sequence <= last; sequence++) {
-            String problem = problem(events.get(sequence), links.get(sequence), previous);
+            StoredEvent event = events.get(sequence);
+            String hash = event == null ? null : EventHash.of(previous, event);
+            String problem = problem(event, links.get(sequence), previous, hash);
             if (problem != null) {
-                return Optional.of(new ChainVerification(events.size(), head,
-                        new ChainVerification.Break(sequence, problem)));
+                return new ChainVerification(events.size(), head, new ChainVerification.Break(sequence, problem));
             }
-            previous = links.get(sequence).hash();
-            head = previous;
+            // Recomputed (and equal to the stored link), so a head found here needs no trust in event_chain.
+            previous = hash;
+            head = hash;
         }
-        return Optional.of(new ChainVerification(events.size(), head, null));
+        return new ChainVerification(events.size(), head, null);
     }
 
-    private static String problem(StoredEvent event, Link link, String previous) {
+    private static String problem(StoredEvent event, Link link, String previous, String hash) {
         if (event == null) {
             return EVENT_MISSING;
         }
@@ -70,7 +99,7 @@ public class EventChainVerifier {
         if (!previous.equals(link.previousHash())) {
             return NOT_LINKED;
         }
-        return EventHash.of(previous, event).equals(link.hash()) ? null : HASH_MISMATCH;
+        return hash.equals(link.hash()) ? null : HASH_MISMATCH;
     }
 
     private void read(String aggregateIdentifier, TreeMap<Long, StoredEvent> events, TreeMap<Long, Link> links) {

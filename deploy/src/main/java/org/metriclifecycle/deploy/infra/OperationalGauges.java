@@ -1,11 +1,14 @@
 package org.metriclifecycle.deploy.infra;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Collections;
+import java.util.List;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -26,6 +29,8 @@ public class OperationalGauges {
     ActiveDatabase database;
     @Inject
     WebhookDeliveries webhookDeliveries;
+    @Inject
+    Instance<RecurringWork> recurring;
 
     void register(@Observes StartupEvent started) {
         Gauge.builder("metric_lifecycle.deadlines.pending", this::pendingDeadlines)
@@ -44,12 +49,20 @@ public class OperationalGauges {
         }
     }
 
+    /** Recurring work (the audit checkpoint) keeps one row in the table for good: it is never pending. */
     private double pendingDeadlines() {
+        List<String> recurring = this.recurring.stream().map(RecurringWork::name).toList();
+        String sql = "SELECT count(*) FROM scheduled_tasks" + (recurring.isEmpty() ? ""
+                : " WHERE task_name NOT IN (" + String.join(", ", Collections.nCopies(recurring.size(), "?")) + ")");
         try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM scheduled_tasks")) {
-            rows.next();
-            return rows.getLong(1);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < recurring.size(); i++) {
+                statement.setString(i + 1, recurring.get(i));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         } catch (SQLException e) {
             return Double.NaN;
         }

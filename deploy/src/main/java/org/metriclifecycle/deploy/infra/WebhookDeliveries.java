@@ -40,10 +40,12 @@ public class WebhookDeliveries implements DeliveryQueue, DeliveryLedger {
             + "status, attempts, next_attempt_at, created_at";
 
     private final ActiveDatabase database;
+    private final WebhookSecretStore secrets;
 
     @Inject
-    WebhookDeliveries(ActiveDatabase database) {
+    WebhookDeliveries(ActiveDatabase database, WebhookSecretStore secrets) {
         this.database = database;
+        this.secrets = secrets;
     }
 
     @Override
@@ -88,7 +90,8 @@ public class WebhookDeliveries implements DeliveryQueue, DeliveryLedger {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         due.add(new ClaimedDelivery(rows.getString(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getInt(6), rows.getString(7)));
+                                rows.getString(4), rows.getString(5), rows.getInt(6),
+                                secrets.open(rows.getString(2), rows.getString(7))));
                     }
                 }
             }

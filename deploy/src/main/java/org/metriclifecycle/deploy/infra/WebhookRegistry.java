@@ -60,6 +60,11 @@ public class WebhookRegistry {
         });
     }
 
+    /** The secret of a subscription in force (for a replayed subscription answer); empty once unsubscribed. */
+    public java.util.Optional<String> secretOf(String subscriptionId) {
+        return secrets.find(subscriptionId);
+    }
+
     public DeliveryLog deliveries(String team, String subscriptionId, int page, int size) {
         return deliveries.log(team, subscriptionId, page, size);
     }

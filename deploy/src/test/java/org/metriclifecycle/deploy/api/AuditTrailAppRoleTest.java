@@ -1,5 +1,6 @@
 package org.metriclifecycle.deploy.api;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.metriclifecycle.deploy.support.Api.freshTeam;
@@ -24,6 +25,7 @@ import org.metriclifecycle.deploy.support.PostgresProfile;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 
 /** SPEC "Security": the service's database role can read and append stored events, never change or remove them. */
 @QuarkusTest
@@ -68,6 +70,21 @@ class AuditTrailAppRoleTest {
                             .isInstanceOfSatisfying(SQLException.class,
                                     e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
                 }
+            }
+        }
+    }
+
+    @Test
+    void theRoleCanAddCheckpointsButNeverChangeOrRemoveOne() throws SQLException {
+        given().contentType(ContentType.JSON).post("/api/v1/audit/checkpoints").then().statusCode(201);
+        try (Connection connection = actingAsRole(); Statement statement = connection.createStatement()) {
+            for (String sql : List.of(
+                    "UPDATE audit_checkpoint SET document = document",
+                    "DELETE FROM audit_checkpoint",
+                    "TRUNCATE audit_checkpoint")) {
+                assertThatThrownBy(() -> statement.executeUpdate(sql)).as(sql)
+                        .isInstanceOfSatisfying(SQLException.class,
+                                e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
             }
         }
     }

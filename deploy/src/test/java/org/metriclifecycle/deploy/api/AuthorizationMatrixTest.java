@@ -97,6 +97,12 @@ class AuthorizationMatrixTest {
                             .put(team(t) + "/members")),
             write("rebuild status (admin only)", Set.of(), 200,
                     t -> spec().get("/api/v1/admin/projections/rebuild")),
+            // Signed checkpoints (issue 13): made by the admin, read and checked by everyone signed in. A make comes
+            // first, so the latest exists for the reads.
+            write("make audit checkpoint (admin only)", Set.of(), 201,
+                    t -> json().post("/api/v1/audit/checkpoints")),
+            read("latest audit checkpoint", t -> spec().get("/api/v1/audit/checkpoints/latest")),
+            read("verify audit checkpoint", t -> json().body(latestCheckpoint()).post("/api/v1/audit/verify")),
             write("subscribe webhook", Set.of("lead"), 201,
                     t -> json().body(Map.of("url", HOOK, "events", List.of("rotation.handoff"))).post(team(t) + "/webhooks")),
             write("list webhooks", Set.of("lead"), 200, t -> spec().get(team(t) + "/webhooks")),
@@ -204,14 +210,23 @@ class AuthorizationMatrixTest {
         return subscriptionId;
     }
 
-    /** What a refused request must leave untouched: the target's history, its team and webhooks, the metric count. */
+    /**
+     * What a refused request must leave untouched: the target's history, its team and webhooks, the metric count, the
+     * latest checkpoint.
+     */
     private String fingerprint(Target target) {
         return asAdmin().get("/api/v1/metrics/" + target.metricId() + "/history").asString()
                 + asAdmin().get("/api/v1/teams/" + target.team()).asString()
                 + asAdmin().get("/api/v1/teams/" + target.team() + "/webhooks").asString()
                 + asAdmin().get("/api/v1/teams/" + target.team() + "/rotation").asString()
                 .replaceAll("\"nextHandoffAt\":\"[^\"]*\"", "")
-                + asAdmin().get("/api/v1/metrics?size=1").then().extract().path("total");
+                + asAdmin().get("/api/v1/metrics?size=1").then().extract().path("total")
+                + asAdmin().get("/api/v1/audit/checkpoints/latest").then().extract().path("checkpointId");
+    }
+
+    /** The newest checkpoint, as the admin reads it (an auditor would have kept it). */
+    private static String latestCheckpoint() {
+        return asAdmin().get("/api/v1/audit/checkpoints/latest").then().statusCode(200).extract().asString();
     }
 
     private static Map<String, Object> rotation() {

@@ -14,8 +14,8 @@ import org.metriclifecycle.deploy.support.PackagedService;
 
 /**
  * The packaged jar picks its defaults from metrics.db at run time, whatever the build saw: the embedded H2 default
- * listens on loopback with the users file; PostgreSQL listens on all interfaces and insists on an OIDC provider
- * unless told to use the users file.
+ * listens on loopback with the users file; PostgreSQL listens on all interfaces, insists on an OIDC provider
+ * unless told to use the users file, and on the key files an operator provides (docs/audit.md).
  */
 class RunningDefaultsIT {
 
@@ -38,6 +38,24 @@ class RunningDefaultsIT {
             assertThatThrownBy(() -> new PackagedService(database.serviceConfig(), log).start())
                     .hasMessageContaining("exited");
             assertThat(Files.readString(log)).contains("quarkus.oidc.auth-server-url");
+        }
+    }
+
+    @Test
+    void postgresqlWithoutItsKeyFilesRefusesToStartAndSaysWhichAndHow() throws Exception {
+        Path log = Path.of("target", "running-defaults", "pg-no-keys.log");
+        Files.deleteIfExists(log);
+        Path missing = Files.createTempDirectory("metrics-no-keys");
+        try (FreshPostgres database = FreshPostgres.create()) {
+            Map<String, String> config = new HashMap<>(database.serviceConfig());
+            config.put("metrics.auth.mode", "basic");
+            config.put("metrics.secrets.key-file", missing.resolve("secrets.key").toString());
+            config.put("metrics.audit.signing-key-file", missing.resolve("audit-signing.key").toString());
+            assertThatThrownBy(() -> new PackagedService(config, log).start()).hasMessageContaining("exited");
+            assertThat(Files.readString(log)).contains("does not exist", missing.toString(), "create-missing-key");
+        }
+        try (var made = Files.list(missing)) {
+            assertThat(made).as("no key made on PostgreSQL").isEmpty();
         }
     }
 

@@ -28,6 +28,7 @@ public final class FreshPostgres implements AutoCloseable {
     private final String url;
     private final String user;
     private final String password;
+    private final Map<String, String> keys = ServiceKeys.provision();
 
     private FreshPostgres(PostgreSQLContainer container, String database, String url, String user, String password) {
         this.container = container;
@@ -73,6 +74,8 @@ public final class FreshPostgres implements AutoCloseable {
         if (!password.isEmpty()) {
             config.put("metrics.db.password", password);
         }
+        // Made beforehand, as an operator must on PostgreSQL; shared by every instance on this database.
+        config.putAll(keys);
         return config;
     }
 

@@ -36,6 +36,7 @@ public final class PrivatePostgres implements AutoCloseable {
     private final Path home;
     private final Path data;
     private final int port;
+    private final Map<String, String> keys = ServiceKeys.provision();
     private final boolean asPostgresUser;
 
     private PrivatePostgres(Path bin, Path home, int port, boolean asPostgresUser) {
@@ -100,10 +101,13 @@ public final class PrivatePostgres implements AutoCloseable {
 
     /** The settings that point the packaged service at a database of this cluster (trust auth: no password). */
     public Map<String, String> serviceConfig(String database) {
-        return new HashMap<>(Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "metrics.db", "postgresql",
                 "metrics.db.url", url(database),
                 "metrics.db.username", "postgres"));
+        // Made beforehand, as an operator must on PostgreSQL; the same for every start on this cluster.
+        config.putAll(keys);
+        return config;
     }
 
     /** The server's own log so far (copied next to a test's other logs on failure). */
