@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * B1 chains its events as the service does. The expected values were computed by the service's own
- * {@code org.metriclifecycle.deploy.infra.EventHash.of} over the same fields.
+ * {@code org.metriclifecycle.deploy.audit.EventHash.of} over the same fields.
  */
 class ChainHashTest {
 

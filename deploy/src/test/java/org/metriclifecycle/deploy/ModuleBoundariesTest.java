@@ -46,16 +46,39 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void axonsAssemblyLivesInTheInfrastructurePackage() {
-        // @ProcessingGroup is the one piece of Axon's configuration module a projection names itself. Features in
-        // deploy hold their own Quarkus wiring (start-up observers, data sources); Axon's is assembled in one place.
-        DescribedPredicate<JavaClass> assembly = JavaClass.Predicates.resideInAnyPackage("org.axonframework.config..",
-                        "org.axonframework.eventsourcing.eventstore.jdbc..", "org.axonframework.deadline.dbscheduler..",
-                        "org.axonframework.eventhandling.tokenstore..", "com.github.kagkarlsson..")
-                .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(ProcessingGroup.class)));
+    void onlyTheAxonPackageAssemblesAxon() {
+        // @ProcessingGroup is the one piece of Axon's configuration module a projection or outbox names itself.
         noClasses().that().resideInAPackage("org.metriclifecycle..")
-                .and().resideOutsideOfPackage("org.metriclifecycle.deploy.infra..")
-                .should().dependOnClassesThat(assembly)
+                .and().resideOutsideOfPackage("org.metriclifecycle.deploy.axon..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.axonframework.config..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(ProcessingGroup.class))))
+                .check(ALL);
+    }
+
+    @Test
+    void featuresDoNotReachIntoEachOther() {
+        // The pages and the webhooks are two ways of telling people about changes; neither builds on the other,
+        // and neither on the audit trail. The audit trail builds on no feature but the API's problem documents;
+        // security on none but the webhook secrets it keeps sealed. Nothing depends on the demo.
+        String deploy = "org.metriclifecycle.deploy.";
+        noClasses().that().resideInAPackage(deploy + "web..")
+                .should().dependOnClassesThat().resideInAnyPackage(deploy + "webhooks..", deploy + "audit..",
+                        deploy + "demo..")
+                .check(ALL);
+        noClasses().that().resideInAPackage(deploy + "webhooks..")
+                .should().dependOnClassesThat().resideInAnyPackage(deploy + "web..", deploy + "audit..",
+                        deploy + "demo..")
+                .check(ALL);
+        noClasses().that().resideInAPackage(deploy + "audit..")
+                .should().dependOnClassesThat().resideInAnyPackage(deploy + "web..", deploy + "webhooks..",
+                        deploy + "demo..")
+                .check(ALL);
+        noClasses().that().resideInAPackage(deploy + "security..")
+                .should().dependOnClassesThat().resideInAnyPackage(deploy + "api..", deploy + "web..",
+                        deploy + "audit..", deploy + "demo..")
+                .check(ALL);
+        noClasses().that().resideOutsideOfPackage(deploy + "demo..")
+                .should().dependOnClassesThat().resideInAPackage(deploy + "demo..")
                 .check(ALL);
     }
 

@@ -9,11 +9,10 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
-import org.metriclifecycle.deploy.infra.ApiConfig;
 
 /**
  * The API's body limit for bodies of any framing: an announced length over it is refused before reading
- * ({@code infra.BodySizeLimit}), and a chunked body is counted as it is read and refused the moment it passes the
+ * ({@code BodySizeLimit}), and a chunked body is counted as it is read and refused the moment it passes the
  * limit, with the same 413 problem document. The transport's own limit ({@code quarkus.http.limits.max-body-size})
  * stays above it as a hard stop; it would answer a bare 413 and log the reader's failure as an error.
  */

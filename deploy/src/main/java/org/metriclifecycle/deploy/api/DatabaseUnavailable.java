@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
-import org.metriclifecycle.deploy.infra.DatabaseOutage;
+import org.metriclifecycle.deploy.ops.DatabaseOutage;
 
 /**
  * The answer to a request that failed because the database is out of reach ({@link DatabaseOutage}): 503 with a

@@ -24,10 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.metriclifecycle.deploy.infra.CallerTransactions;
-import org.metriclifecycle.deploy.infra.ConcurrencyRetry;
-import org.metriclifecycle.deploy.infra.IdempotencyStore;
-import org.metriclifecycle.deploy.infra.IdempotencyStore.StoredAnswer;
+import org.metriclifecycle.deploy.axon.ConcurrencyRetry;
+import org.metriclifecycle.deploy.api.IdempotencyStore.StoredAnswer;
 import org.metriclifecycle.deploy.security.Caller;
 import org.metriclifecycle.deploy.security.CallerIdentity;
 

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.metriclifecycle.deploy.infra.MetricTeamDirectory;
+import org.metriclifecycle.deploy.security.MetricTeamDirectory;
 import org.metriclifecycle.deploy.security.Action;
 import org.metriclifecycle.deploy.security.Authorized;
 import org.metriclifecycle.command.metric.DeprecateMetric;

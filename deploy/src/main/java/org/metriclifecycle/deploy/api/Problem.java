@@ -19,11 +19,11 @@ public record Problem(String type, String title, int status, String detail, Stri
     public record FieldError(String field, String message) {
     }
 
-    static Problem of(Response.Status status, String kind, String title, String detail, String instance) {
+    public static Problem of(Response.Status status, String kind, String title, String detail, String instance) {
         return new Problem(TYPE_PREFIX + kind, title, status.getStatusCode(), detail, instance, List.of());
     }
 
-    static Problem of(int status, String kind, String title, String detail, String instance) {
+    public static Problem of(int status, String kind, String title, String detail, String instance) {
         return new Problem(TYPE_PREFIX + kind, title, status, detail, instance, List.of());
     }
 
@@ -31,12 +31,12 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(TYPE_PREFIX + "invalid-request", "Invalid request", 400, detail, instance, errors);
     }
 
-    Response toResponse() {
+    public Response toResponse() {
         return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
     }
 
     /** With RFC 9457 extension members beside the standard ones (for example the budget's numbers). */
-    Response toResponse(Map<String, Object> extensions) {
+    public Response toResponse(Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("title", title);

@@ -31,8 +31,8 @@ import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.UnknownHypothesisException;
 import org.metriclifecycle.command.UnknownShadowCheckException;
 import org.metriclifecycle.command.UnknownWebhookSubscriptionException;
-import org.metriclifecycle.deploy.infra.DatabaseOutage;
-import org.metriclifecycle.deploy.infra.DatabaseSelection;
+import org.metriclifecycle.deploy.ops.DatabaseOutage;
+import org.metriclifecycle.deploy.ops.DatabaseSelection;
 import org.metriclifecycle.deploy.security.AuthConfig;
 
 import io.quarkus.security.AuthenticationFailedException;

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.metriclifecycle.deploy.api.Idempotent;
 import org.metriclifecycle.deploy.api.Problem;
-import org.metriclifecycle.deploy.infra.CallerTransactions;
+import org.metriclifecycle.deploy.api.CallerTransactions;
 import org.metriclifecycle.deploy.security.Action;
 import org.metriclifecycle.deploy.security.Authorized;
 

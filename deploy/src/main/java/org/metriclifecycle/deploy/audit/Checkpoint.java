@@ -3,7 +3,6 @@ package org.metriclifecycle.deploy.audit;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.metriclifecycle.deploy.infra.ChainHead;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.metriclifecycle.deploy.infra.ChainHead;
 
 /**
  * What a checkpoint's signature covers, kept plain so that an auditor can check one without the service

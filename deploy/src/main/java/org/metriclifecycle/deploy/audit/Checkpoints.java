@@ -20,12 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.metriclifecycle.deploy.api.InvalidRequestException;
-import org.metriclifecycle.deploy.infra.ActiveDatabase;
-import org.metriclifecycle.deploy.infra.ChainHead;
-import org.metriclifecycle.deploy.infra.CheckpointStore;
-import org.metriclifecycle.deploy.infra.EventChainVerifier;
-import org.metriclifecycle.deploy.infra.KeyFile;
-import org.metriclifecycle.deploy.infra.RecurringWork;
+import org.metriclifecycle.deploy.ops.ActiveDatabase;
+import org.metriclifecycle.deploy.security.KeyFile;
+import org.metriclifecycle.deploy.axon.RecurringWork;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

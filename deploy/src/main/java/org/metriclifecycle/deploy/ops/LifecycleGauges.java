@@ -15,7 +15,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.metriclifecycle.deploy.infra.ActiveDatabase;
 import org.metriclifecycle.events.MetricStatus;
 
 import io.micrometer.core.instrument.Gauge;

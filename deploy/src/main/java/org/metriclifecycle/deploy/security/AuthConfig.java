@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * How callers sign in. {@code mode} is {@code basic} (users file; the embedded default) or {@code oidc} (bearer
- * tokens from any OIDC provider; the default on PostgreSQL). See {@link org.metriclifecycle.deploy.infra.DatabaseSelection}.
+ * tokens from any OIDC provider; the default on PostgreSQL). See {@link org.metriclifecycle.deploy.ops.DatabaseSelection}.
  */
 @ConfigMapping(prefix = "metrics.auth")
 public interface AuthConfig {
@@ -18,7 +18,7 @@ public interface AuthConfig {
     /** The sign-in the operator chose; when absent it follows the database. The one in force: {@link #resolvedMode()}. */
     Optional<String> mode();
 
-    /** Derived by {@link org.metriclifecycle.deploy.infra.DatabaseSelection}: {@code basic} or {@code oidc}. */
+    /** Derived by {@link org.metriclifecycle.deploy.ops.DatabaseSelection}: {@code basic} or {@code oidc}. */
     String resolvedMode();
 
     /** A users file to use instead of the built-in demo users (docs/security.md gives its format). */

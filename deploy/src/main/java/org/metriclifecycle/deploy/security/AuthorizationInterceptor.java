@@ -11,7 +11,6 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.PathParam;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.metriclifecycle.deploy.infra.MetricTeamDirectory;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

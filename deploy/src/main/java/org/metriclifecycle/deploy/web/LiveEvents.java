@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestStreamElementType;
-import org.metriclifecycle.deploy.infra.LiveUpdates;
 import org.metriclifecycle.deploy.security.Action;
 import org.metriclifecycle.deploy.security.Authorized;
 

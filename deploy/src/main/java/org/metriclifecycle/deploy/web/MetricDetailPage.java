@@ -17,7 +17,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.metriclifecycle.deploy.api.InvalidRequestException;
-import org.metriclifecycle.deploy.infra.EvidenceHistory;
 import org.metriclifecycle.deploy.security.Action;
 import org.metriclifecycle.deploy.security.Authorized;
 import org.metriclifecycle.deploy.security.Caller;

@@ -25,9 +25,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metriclifecycle.deploy.support.Api;
-import org.metriclifecycle.deploy.infra.ChainVerification;
-import org.metriclifecycle.deploy.infra.EventChainVerifier;
-import org.metriclifecycle.deploy.infra.EventHash;
+import org.metriclifecycle.deploy.audit.ChainVerification;
+import org.metriclifecycle.deploy.audit.EventChainVerifier;
+import org.metriclifecycle.deploy.audit.EventHash;
 import org.metriclifecycle.deploy.support.OwnerConnection;
 import org.metriclifecycle.deploy.support.PostgresProfile;
 

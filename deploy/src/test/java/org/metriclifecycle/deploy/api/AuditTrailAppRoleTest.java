@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metriclifecycle.deploy.support.Api;
-import org.metriclifecycle.deploy.infra.ActiveDatabase;
+import org.metriclifecycle.deploy.ops.ActiveDatabase;
 import org.metriclifecycle.deploy.support.OwnerConnection;
 import org.metriclifecycle.deploy.support.PostgresProfile;
 

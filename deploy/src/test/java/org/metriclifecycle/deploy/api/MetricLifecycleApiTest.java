@@ -335,6 +335,9 @@ class MetricLifecycleApiTest {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/metrics/{metricId}/correlations"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/metrics/{metricId}/history"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/teams/{team}/webhooks"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/audit/verify"))
+                .body("paths.keySet()", org.hamcrest.Matchers.not(hasItem(org.hamcrest.Matchers.startsWith("/ui"))))
                 .body("paths.'/api/v1/metrics'.post.parameters.name", hasItem("Idempotency-Key"))
                 .body("paths.'/api/v1/metrics/{metricId}/owner'.put.parameters.name", hasItem("Idempotency-Key"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))

@@ -21,9 +21,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import org.junit.jupiter.api.Test;
-import org.metriclifecycle.deploy.infra.ActiveDatabase;
-import org.metriclifecycle.deploy.infra.ProjectionRebuild;
-import org.metriclifecycle.deploy.infra.PostgresCopy;
+import org.metriclifecycle.deploy.ops.ActiveDatabase;
+import org.metriclifecycle.deploy.ops.ProjectionRebuild;
+import org.metriclifecycle.deploy.ops.PostgresCopy;
 import org.metriclifecycle.query.metric.ViewJson;
 import org.metriclifecycle.query.rebuild.EventStoreReads;
 import org.metriclifecycle.query.rebuild.ProjectionRebuilder;

@@ -36,8 +36,8 @@ import io.restassured.response.Response;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.metriclifecycle.deploy.infra.ActiveDatabase;
-import org.metriclifecycle.deploy.infra.ProjectionRebuild;
+import org.metriclifecycle.deploy.ops.ActiveDatabase;
+import org.metriclifecycle.deploy.ops.ProjectionRebuild;
 import org.metriclifecycle.query.metric.MetricViewStore;
 import org.metriclifecycle.query.metric.ViewJson;
 import org.metriclifecycle.query.rebuild.MetricStreamFold;

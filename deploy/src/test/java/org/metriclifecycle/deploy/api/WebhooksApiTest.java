@@ -35,7 +35,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.metriclifecycle.deploy.infra.WebhookDeliveries;
+import org.metriclifecycle.deploy.webhooks.WebhookDeliveries;
 import org.metriclifecycle.deploy.support.Api;
 import org.metriclifecycle.deploy.support.Eventually;
 import org.metriclifecycle.deploy.support.OwnerConnection;

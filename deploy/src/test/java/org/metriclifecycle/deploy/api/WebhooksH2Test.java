@@ -13,7 +13,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.metriclifecycle.deploy.infra.WebhookDeliveries;
+import org.metriclifecycle.deploy.webhooks.WebhookDeliveries;
 import org.metriclifecycle.deploy.support.Api;
 import org.metriclifecycle.deploy.support.Eventually;
 import org.metriclifecycle.deploy.support.H2Profile;

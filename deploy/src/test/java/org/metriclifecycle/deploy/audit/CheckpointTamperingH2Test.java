@@ -30,8 +30,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.metriclifecycle.deploy.infra.ActiveDatabase;
-import org.metriclifecycle.deploy.infra.EventHash;
+import org.metriclifecycle.deploy.ops.ActiveDatabase;
 import org.metriclifecycle.deploy.support.Api;
 import org.metriclifecycle.deploy.support.AuditH2Profile;
 
@@ -169,7 +168,7 @@ class CheckpointTamperingH2Test {
         Map<String, Object> forged = new HashMap<>(shortened);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> kept = (List<Map<String, Object>>) shortened.get("streams");
-        String digest = CheckpointDigest.of(kept.stream().map(head -> new org.metriclifecycle.deploy.infra.ChainHead(
+        String digest = CheckpointDigest.of(kept.stream().map(head -> new org.metriclifecycle.deploy.audit.ChainHead(
                 (String) head.get("streamId"), ((Number) head.get("sequence")).longValue(), (String) head.get("hash")))
                 .toList());
         forged.put("digest", digest);

@@ -14,7 +14,7 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.metriclifecycle.deploy.infra.ActiveDatabase;
+import org.metriclifecycle.deploy.ops.ActiveDatabase;
 import org.metriclifecycle.deploy.support.Api;
 import org.metriclifecycle.deploy.support.Eventually;
 import org.metriclifecycle.deploy.support.PeriodicCheckpointH2Profile;

@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.metriclifecycle.deploy.infra.ChainHead;
 
 class SigningKeyTest {
 

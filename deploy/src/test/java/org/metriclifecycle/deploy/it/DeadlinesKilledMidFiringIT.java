@@ -56,7 +56,7 @@ class DeadlinesKilledMidFiringIT {
             config.put("metrics.lifecycle.link-window", LINK_WINDOW.toString());
             // A deadline the killed instance had picked is picked again after 4 missed heartbeats: 8 s, not 40 s.
             config.put("metrics.deadlines.heartbeat-interval", "PT2S");
-            config.put("quarkus.log.category.\"org.metriclifecycle.deploy.infra.DeadlineTask\".level", "DEBUG");
+            config.put("quarkus.log.category.\"org.metriclifecycle.deploy.axon.DeadlineTask\".level", "DEBUG");
             Path logs = Path.of("target", "deadlines-killed-it");
             Files.deleteIfExists(logs.resolve("service.log"));
 

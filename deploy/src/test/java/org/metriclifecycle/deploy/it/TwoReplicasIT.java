@@ -47,8 +47,8 @@ class TwoReplicasIT {
             config.put("metrics.deadlines.heartbeat-interval", "PT2S");
             config.put("metrics.budget.default-core-limit", "100");
             // Count the commands that lost a race for a stream to the other instance and were retried.
-            config.put("quarkus.log.category.\"org.metriclifecycle.deploy.infra.ConcurrencyRetry\".level", "DEBUG");
-            config.put("quarkus.log.category.\"org.metriclifecycle.deploy.infra.DeadlineTask\".level", "DEBUG");
+            config.put("quarkus.log.category.\"org.metriclifecycle.deploy.axon.ConcurrencyRetry\".level", "DEBUG");
+            config.put("quarkus.log.category.\"org.metriclifecycle.deploy.axon.DeadlineTask\".level", "DEBUG");
             Path logs = Path.of("target", "two-replicas-it");
             Files.deleteIfExists(logs.resolve("a.log"));
             Files.deleteIfExists(logs.resolve("b.log"));

@@ -12,7 +12,7 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.metriclifecycle.deploy.infra.ActiveDatabase;
+import org.metriclifecycle.deploy.ops.ActiveDatabase;
 import org.metriclifecycle.deploy.support.OwnerConnection;
 import org.metriclifecycle.deploy.support.PostgresProfile;
 import org.metriclifecycle.events.RotationPeriod;
