@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,8 +75,8 @@ public class LifecycleGauges {
         if (!counts.takenAt().plus(FRESH_FOR).isBefore(clock.instant())) {
             return counts; // another scrape thread just counted
         }
-        Map<String, Long> found = new ConcurrentHashMap<>();
-        Set<String> teams = new java.util.HashSet<>();
+        Map<String, Long> found = new HashMap<>();
+        Set<String> teams = new HashSet<>();
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(

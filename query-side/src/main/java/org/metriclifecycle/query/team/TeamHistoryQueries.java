@@ -11,10 +11,10 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.metriclifecycle.events.TeamEvent;
-import org.metriclifecycle.events.WebhookSubscribed;
-import org.metriclifecycle.events.WebhookUnsubscribed;
 import org.metriclifecycle.query.metric.HistoryEntry;
 import org.metriclifecycle.query.metric.ViewDiff;
+import org.metriclifecycle.query.webhook.WebhookSubscriptionFold;
+import org.metriclifecycle.query.webhook.WebhookSubscriptionView;
 
 /**
  * Folds a team's stream into its history, like a metric's: each event with who, when, why and what it changed. A
@@ -35,22 +35,15 @@ public class TeamHistoryQueries {
         List<HistoryEntry> entries = new ArrayList<>();
         TeamView view = null;
         Map<String, Object> before = null;
-        Map<String, Map<String, Object>> webhooks = new LinkedHashMap<>();
+        Map<String, WebhookSubscriptionView> webhooks = new LinkedHashMap<>();
         while (events.hasNext()) {
             DomainEventMessage<?> message = events.next();
             if (!(message.getPayload() instanceof TeamEvent event)) {
                 continue; // a snapshot
             }
             view = TeamViewFold.apply(view, event);
-            if (event instanceof WebhookSubscribed subscribed) {
-                Map<String, Object> subscription = new LinkedHashMap<>();
-                subscription.put("url", subscribed.url());
-                subscription.put("format", subscribed.format());
-                subscription.put("eventKinds", subscribed.eventKinds().stream().sorted().toList());
-                webhooks.put(subscribed.subscriptionId(), subscription);
-            } else if (event instanceof WebhookUnsubscribed unsubscribed) {
-                webhooks.remove(unsubscribed.subscriptionId());
-            }
+            // The subscriptions' own fold, the one their read model uses (the secret is never in an event).
+            WebhookSubscriptionFold.apply(webhooks, event, HistoryEntry.actor(message.getMetaData()));
             Map<String, Object> after = state(view, webhooks);
             entries.add(new HistoryEntry(message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
                     message.getTimestamp(), HistoryEntry.actor(message.getMetaData()),
@@ -61,7 +54,7 @@ public class TeamHistoryQueries {
     }
 
     /** What a team's history tells changes of, in this order. */
-    private static Map<String, Object> state(TeamView view, Map<String, Map<String, Object>> webhooks) {
+    private static Map<String, Object> state(TeamView view, Map<String, WebhookSubscriptionView> webhooks) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("coreMetricLimit", view.coreMetricLimit());
         state.put("members", view.members());
