@@ -9,11 +9,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TeamSettingsTest {
 
-    @Test
-    void defaultsToEightCoreMetrics() {
-        assertThat(TeamSettings.defaults()).isEqualTo(new TeamSettings(8));
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {1, 100})
     void acceptsTheBounds(int limit) {

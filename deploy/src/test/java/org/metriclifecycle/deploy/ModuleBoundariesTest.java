@@ -5,11 +5,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.Test;
+import org.metriclifecycle.query.metric.MetricViewStore;
+import org.metriclifecycle.query.team.TeamViewStore;
+import org.metriclifecycle.query.webhook.WebhookSubscriptionStore;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
@@ -52,6 +55,20 @@ class ModuleBoundariesTest {
                 .and().resideOutsideOfPackage("org.metriclifecycle.deploy.axon..")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.axonframework.config..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(ProcessingGroup.class))))
+                .check(ALL);
+    }
+
+    @Test
+    void theReadModelStoresAreBuiltOnceAsBeans() {
+        // Everything else injects them: one store per read model, on the active database.
+        DescribedPredicate<JavaConstructorCall> aStore = DescribedPredicate.describe("a read model store's constructor",
+                call -> call.getTargetOwner().isAssignableTo(MetricViewStore.class)
+                        || call.getTargetOwner().isAssignableTo(TeamViewStore.class)
+                        || call.getTargetOwner().isAssignableTo(WebhookSubscriptionStore.class));
+        noClasses().that().resideInAPackage("org.metriclifecycle.deploy..")
+                .and().doNotHaveFullyQualifiedName("org.metriclifecycle.deploy.axon.ReadModels")
+                .and().doNotHaveFullyQualifiedName("org.metriclifecycle.deploy.webhooks.WebhookWiring")
+                .should().callConstructorWhere(aStore)
                 .check(ALL);
     }
 

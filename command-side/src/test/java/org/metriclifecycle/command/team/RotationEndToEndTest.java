@@ -30,7 +30,7 @@ class RotationEndToEndTest {
     private static final Instant FIRST = T0.plus(PERIOD);
     private static final Instant SECOND = FIRST.plus(PERIOD);
 
-    private final InMemoryCommandSide service = new InMemoryCommandSide(TeamSettings.defaults());
+    private final InMemoryCommandSide service = new InMemoryCommandSide(new TeamSettings(8));
 
     @AfterEach
     void shutDown() {

@@ -29,6 +29,8 @@ import org.metriclifecycle.deploy.api.IdempotencyStore.StoredAnswer;
 import org.metriclifecycle.deploy.security.Caller;
 import org.metriclifecycle.deploy.security.CallerIdentity;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.security.UnauthorizedException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,8 +68,6 @@ public class IdempotentWrites {
     RequestContextMetadata request;
     @Inject
     IdempotencyStore store;
-    @Inject
-    CallerTransactions transactions;
     @Inject
     ObjectMapper json;
     @Inject
@@ -119,17 +119,23 @@ public class IdempotentWrites {
         Idempotent declared = invocation.getMethod().getAnnotation(Idempotent.class);
         if (declared != null && !declared.atomic()) {
             Response response = (Response) invocation.proceed();
-            transactions.inNew(() -> store.store(caller, key, new StoredAnswer(fingerprint, response.getStatus(),
+            QuarkusTransaction.requiringNew().run(() -> store.store(caller, key, new StoredAnswer(fingerprint, response.getStatus(),
                     location(response), body(response, secret(invocation)))));
             return response;
         }
         // The command's unit of work joins this transaction: its events, views and this answer commit together.
-        return transactions.inOne(() -> {
-            Response answer = (Response) invocation.proceed();
-            store.store(caller, key, new StoredAnswer(fingerprint, answer.getStatus(), location(answer),
-                    body(answer, secret(invocation))));
-            return answer;
-        });
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Response answer = (Response) invocation.proceed();
+                store.store(caller, key, new StoredAnswer(fingerprint, answer.getStatus(), location(answer),
+                        body(answer, secret(invocation))));
+                return answer;
+            });
+        } catch (QuarkusTransactionException e) {
+            // The caller looks at what failed (a lost race, a refusal): a checked failure of the endpoint or of the
+            // commit, unwrapped, as if there were no transaction around it.
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private Response replay(StoredAnswer stored, String fingerprint, InvocationContext invocation) {

@@ -18,9 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.metriclifecycle.deploy.api.Idempotent;
 import org.metriclifecycle.deploy.api.Problem;
-import org.metriclifecycle.deploy.api.CallerTransactions;
 import org.metriclifecycle.deploy.security.Action;
 import org.metriclifecycle.deploy.security.Authorized;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Signed checkpoints of the audit trail (SPEC "Signed checkpoints"; docs/audit.md). */
 @Path("/api/v1/audit")
@@ -31,8 +32,6 @@ public class AuditResource {
 
     @Inject
     Checkpoints checkpoints;
-    @Inject
-    CallerTransactions transactions;
 
     @POST
     @Path("checkpoints")
@@ -41,8 +40,8 @@ public class AuditResource {
     @Operation(summary = "Make a signed checkpoint of every stream's chain head now (admin)")
     @APIResponse(responseCode = "201", description = "Made; keep it outside the service",
             content = @Content(schema = @Schema(implementation = Checkpoint.class)))
-    public Response make() throws Exception {
-        Checkpoint made = transactions.inOne(checkpoints::make);
+    public Response make() {
+        Checkpoint made = QuarkusTransaction.requiringNew().call(checkpoints::make);
         return Response.status(Response.Status.CREATED).entity(made).build();
     }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Work a feature wants done once per interval in the whole cluster (a bean implementing this is picked up by
- * {@link AxonRuntime}): db-scheduler runs it on one instance, in a transaction of its own, the first time one interval
+ * {@link Deadlines}): db-scheduler runs it on one instance, in a transaction of its own, the first time one interval
  * after the first start. One poll of db-scheduler's table finds it, so it adds nothing to an idle instance's queries.
  */
 public interface RecurringWork {

@@ -1,6 +1,5 @@
 package org.metriclifecycle.deploy.webhooks;
 
-import org.metriclifecycle.deploy.ops.ActiveDatabase;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
-import org.metriclifecycle.query.metric.ViewJson;
-import org.metriclifecycle.query.metric.jpa.JpaMetricViewStore;
-import org.metriclifecycle.query.webhook.jpa.JpaWebhookSubscriptionStore;
+import org.metriclifecycle.query.metric.MetricViewStore;
+import org.metriclifecycle.query.webhook.WebhookSubscriptionStore;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -47,7 +45,8 @@ public class WebhookScheduler {
     private ScheduledExecutorService executor;
 
     @Inject
-    WebhookScheduler(WebhooksConfig config, Clock clock, ActiveDatabase database, WebhookDeliveries deliveries) {
+    WebhookScheduler(WebhooksConfig config, Clock clock, WebhookDeliveries deliveries,
+                     WebhookSubscriptionStore subscriptions, MetricViewStore metrics) {
         this.config = config;
         this.clock = clock;
         this.deliveries = deliveries;
@@ -55,9 +54,8 @@ public class WebhookScheduler {
                 new WebhookSender(config.connectTimeout(), config.requestTimeout()),
                 new RetryPolicy(config.backoff(), config.maxAttempts()), clock,
                 config.connectTimeout().plus(config.requestTimeout()).plus(LEASE_MARGIN), config.batchSize());
-        JpaWebhookSubscriptionStore subscriptions = new JpaWebhookSubscriptionStore(database.entityManager());
-        this.scan = new DueDateScan(subscriptions, new JpaMetricViewStore(database.entityManager(), ViewJson.mapper(), database.dataSource()),
-                new WebhookFanOut(subscriptions, deliveries, clock), config.leadTime());
+        this.scan = new DueDateScan(subscriptions, metrics, new WebhookFanOut(subscriptions, deliveries, clock),
+                config.leadTime());
     }
 
     void start(@Observes StartupEvent started) {

@@ -14,16 +14,13 @@ import org.metriclifecycle.query.webhook.WebhookSubscriptionView;
 
 /**
  * One team's stream folded in memory: the team's view ({@link TeamViewFold}) and the webhook subscriptions in force
- * ({@link WebhookSubscriptionFold}), and the last sequence folded. Stream order and gaps as in
- * {@link MetricStreamFold}.
+ * ({@link WebhookSubscriptionFold}), and the last sequence folded.
  */
-public final class TeamStreamFold {
+public final class TeamStreamFold extends StreamFold {
 
     private final String team;
     private TeamView view;
-    private long lastSequence = -1;
     private final Map<String, WebhookSubscriptionView> subscriptions = new LinkedHashMap<>();
-    private boolean broken;
 
     TeamStreamFold(String team) {
         this.team = team;
@@ -37,39 +34,22 @@ public final class TeamStreamFold {
         return TeamEvent.aggregateId(team);
     }
 
-    public boolean apply(RebuildEvent event) {
-        if (broken || event.sequence() <= lastSequence) {
-            return false;
-        }
-        if (event.sequence() != lastSequence + 1) {
-            broken = true;
-            return false;
-        }
+    @Override
+    void fold(RebuildEvent event) {
         TeamEvent payload = (TeamEvent) event.payload();
         view = TeamViewFold.apply(view, payload);
         Object actor = event.metaData().get(EventMetadata.ACTOR);
         WebhookSubscriptionFold.apply(subscriptions, payload, actor == null ? null : actor.toString());
-        lastSequence = event.sequence();
-        return true;
     }
 
-    void restart() {
+    @Override
+    void forget() {
         view = null;
-        lastSequence = -1;
         subscriptions.clear();
-        broken = false;
-    }
-
-    public boolean broken() {
-        return broken;
     }
 
     public TeamView view() {
         return view;
-    }
-
-    public long lastSequence() {
-        return lastSequence;
     }
 
     public List<WebhookSubscriptionView> subscriptions() {
