@@ -30,6 +30,12 @@ class DeploymentFilesCheckTest {
     }
 
     @Test
+    void aFractionWhereAnIntegerBelongsIsReported() throws IOException {
+        assertThat(brokenDeployment("maxSkew: 1", "maxSkew: 1.5")).anySatisfy(problem -> assertThat(problem)
+                .startsWith(DEPLOYMENT + ": ").contains("spec.template.spec.topologySpreadConstraints[0].maxSkew"));
+    }
+
+    @Test
     void aValueOutsideAnEnumIsReported() throws IOException {
         assertThat(brokenDeployment("imagePullPolicy: IfNotPresent", "imagePullPolicy: Sometimes"))
                 .anySatisfy(problem -> assertThat(problem).startsWith(DEPLOYMENT + ": ")
