@@ -135,7 +135,8 @@ final class ManifestCheck {
                 String name = jsonName(field);
                 Set<String> allowed = ENUMS.get(value.getClass().getSimpleName() + "." + name);
                 if (allowed != null && child != null && !allowed.contains(child)) {
-                    problems.add(file + ": " + join(path, name) + ": '" + child + "' is none of " + new TreeSet<>(allowed));
+                    problems.add(file + ": " + join(path, name) + ": '" + child + "' is none of "
+                            + new TreeSet<>(allowed));
                 }
                 walk(file, join(path, name), child, problems);
             }

@@ -119,8 +119,9 @@ public class IdempotentWrites {
         Idempotent declared = invocation.getMethod().getAnnotation(Idempotent.class);
         if (declared != null && !declared.atomic()) {
             Response response = (Response) invocation.proceed();
-            QuarkusTransaction.requiringNew().run(() -> store.store(caller, key, new StoredAnswer(fingerprint, response.getStatus(),
-                    location(response), body(response, secret(invocation)))));
+            StoredAnswer answer = new StoredAnswer(fingerprint, response.getStatus(), location(response),
+                    body(response, secret(invocation)));
+            QuarkusTransaction.requiringNew().run(() -> store.store(caller, key, answer));
             return response;
         }
         // The command's unit of work joins this transaction: its events, views and this answer commit together.

@@ -39,7 +39,8 @@ class EventStorage {
                 .transactionManager(transactions)
                 .eventSerializer(EventSerialization.serializer())
                 .snapshotSerializer(EventSerialization.snapshotSerializer())
-                // Without it a duplicate key on PostgreSQL is a generic EventStoreException, not a ConcurrencyException.
+                // Without it a duplicate key on PostgreSQL is a generic EventStoreException, not a
+                // ConcurrencyException.
                 .persistenceExceptionResolver(new SQLStateResolver())
                 .schema(schema())
                 .dataType(byte[].class)

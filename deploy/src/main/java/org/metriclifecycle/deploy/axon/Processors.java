@@ -60,7 +60,8 @@ class Processors {
                 .registerEventHandler(c -> new WebhookSubscriptionProjection(subscriptions))
                 .registerEventHandler(c -> deadlines.rotationOutbox())
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
-        List<String> processors = new ArrayList<>(List.of(METRIC_VIEWS, TEAM_VIEWS, RotationFanOut.Outbox.PROCESSING_GROUP));
+        List<String> processors = new ArrayList<>(
+                List.of(METRIC_VIEWS, TEAM_VIEWS, RotationFanOut.Outbox.PROCESSING_GROUP));
         webhooks.outbox().ifPresent(outbox -> {
             processing.registerEventHandler(c -> outbox);
             processors.add(WebhookOutbox.PROCESSING_GROUP);

@@ -9,10 +9,10 @@ import jakarta.inject.Singleton;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.metriclifecycle.deploy.axon.AfterCommit;
+import org.metriclifecycle.deploy.ops.ActiveDatabase;
 import org.metriclifecycle.query.metric.MetricViewStore;
 import org.metriclifecycle.query.webhook.WebhookSubscriptionStore;
 import org.metriclifecycle.query.webhook.jpa.JpaWebhookSubscriptionStore;
-import org.metriclifecycle.deploy.ops.ActiveDatabase;
 
 /** The webhooks' parts that Axon runs: the subscriptions' store and, when webhooks are on, the delivery outbox. */
 @Singleton
