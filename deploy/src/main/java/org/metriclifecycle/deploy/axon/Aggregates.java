@@ -3,10 +3,13 @@ package org.metriclifecycle.deploy.axon;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.serialization.Revision;
 import org.metriclifecycle.command.metric.MetricAggregate;
@@ -17,10 +20,10 @@ import org.metriclifecycle.deploy.ops.ActiveDatabase;
 /**
  * How an aggregate is loaded. Loading costs the same on a long stream as on a fresh one: an aggregate comes from the
  * cache, else from a snapshot taken every {@code threshold} events if its aggregate revision still fits, plus the
- * events after it. Where other instances may write the same streams (PostgreSQL), a cached aggregate is used only if
- * no event was stored after it ({@link VersionCheckedCache}); a race between the check and the append is still caught
- * by the store's unique key, rolled back (which evicts the entry) and retried once ({@link ConcurrencyRetry}). The
- * embedded H2 database has one process.
+ * events after it. Where other instances may write the same streams (PostgreSQL), a cached aggregate that another
+ * instance has moved on is caught by the store's unique key when the command appends (rolled back, which evicts the
+ * entry, and retried once: {@link ConcurrencyRetry}), and by a check of the stream's last sequence when it appends
+ * nothing ({@link StaleCacheCheck}, {@link VersionCheckedCache}). The embedded H2 database has one process.
  */
 @Singleton
 class Aggregates {
@@ -42,13 +45,26 @@ class Aggregates {
                         c.repository(MetricAggregate.class)));
     }
 
+    /** Where other instances may write the same streams: the deferred staleness check of cached aggregates. */
+    void guard(Configuration axon) {
+        if (sharedDatabase) {
+            axon.commandBus().registerHandlerInterceptor(StaleCacheCheck.commandInterceptor());
+        }
+    }
+
+    private static Cache versionChecked(EventStore events) {
+        if (!(events instanceof StagingEventStore staging)) {
+            throw new IllegalStateException("the deferred staleness check needs the StagingEventStore, not " + events);
+        }
+        return new VersionCheckedCache(new WeakReferenceCache(), staging::lastStoredSequenceNumberFor,
+                staging::hasStaged);
+    }
+
     private static <A> AggregateConfigurer<A> cached(Class<A> type, int threshold, boolean sharedDatabase) {
         AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type);
         String revision = type.getAnnotation(Revision.class).value();
         return aggregate
-                .configureCache(c -> sharedDatabase
-                        ? new VersionCheckedCache(new WeakReferenceCache(), c.eventStore()::lastSequenceNumberFor)
-                        : new WeakReferenceCache())
+                .configureCache(c -> sharedDatabase ? versionChecked(c.eventStore()) : new WeakReferenceCache())
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold))
                 .configureSnapshotFilter(c -> new RevisionSnapshotFilter(revision));
     }

@@ -77,6 +77,7 @@ public class AxonRuntime {
         }
         processors.register(configurer.eventProcessing());
         this.axon = configurer.buildConfiguration();
+        aggregates.guard(axon);
         // Resolve it now: the deadline manager starts db-scheduler with Axon, and only if it exists by then.
         axon.deadlineManager();
     }

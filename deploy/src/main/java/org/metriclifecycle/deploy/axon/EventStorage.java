@@ -47,9 +47,8 @@ class EventStorage {
                 .appendEvents(HashChainingStorageEngine.appendStatement())
                 .upcasterChain(new EventUpcasterChain(EventUpcasters.all()))
                 .build();
-        return EmbeddedEventStore.builder()
-                .storageEngine(new HashChainingStorageEngine(jdbc, connections, transactions, afterCommit))
-                .build();
+        return new StagingEventStore(EmbeddedEventStore.builder()
+                .storageEngine(new HashChainingStorageEngine(jdbc, connections, transactions, afterCommit)));
     }
 
     void close(@Disposes EventStore store) {

@@ -24,6 +24,6 @@ class ReadModels {
     @Produces
     @Singleton
     JpaTeamViewStore teamViews(ActiveDatabase database) {
-        return new JpaTeamViewStore(database.entityManager(), ViewJson.mapper());
+        return new JpaTeamViewStore(database.entityManager(), ViewJson.mapper(), database.dataSource());
     }
 }

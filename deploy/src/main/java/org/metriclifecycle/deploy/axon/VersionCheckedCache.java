@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -15,7 +16,8 @@ import org.axonframework.eventsourcing.AggregateCacheEntry;
  * The aggregate cache for several instances on one database: a cached aggregate is used only while it is as new as
  * its stream in the store (one index lookup for the stream's last sequence), otherwise it is dropped and the stream
  * loaded afresh. Without the check, a metric whose hypothesis another instance linked would refuse a correlation for
- * that hypothesis from its stale copy; the store's unique key only guards appends, not refusals.
+ * that hypothesis from its stale copy; the store's unique key only guards appends, not refusals. A command defers the
+ * check to the end, where it is needed only if the command appended nothing ({@link StaleCacheCheck}).
  */
 final class VersionCheckedCache implements Cache {
 
@@ -23,22 +25,30 @@ final class VersionCheckedCache implements Cache {
 
     private final Cache delegate;
     private final Function<String, Optional<Long>> lastSequence;
+    private final Predicate<String> staged;
 
     /**
      * @param lastSequence the stream's last stored sequence (read in the caller's transaction)
+     * @param staged       whether the current unit of work has staged events for the stream
      */
-    VersionCheckedCache(Cache delegate, Function<String, Optional<Long>> lastSequence) {
+    VersionCheckedCache(Cache delegate, Function<String, Optional<Long>> lastSequence, Predicate<String> staged) {
         this.delegate = delegate;
         this.lastSequence = lastSequence;
+        this.staged = staged;
     }
 
     @Override
     public <K, V> V get(K key) {
         V value = delegate.get(key);
-        if (value instanceof AggregateCacheEntry<?> entry
-                && !Objects.equals(version(entry), lastSequence.apply(key.toString()).orElse(null))) {
-            delegate.remove(key);
-            return null;
+        if (value instanceof AggregateCacheEntry<?> entry) {
+            Long version = version(entry);
+            String aggregate = key.toString();
+            // After a success, staged events for the stream will meet the unique key when they are appended.
+            StaleCacheCheck.Hit hit = refused -> (refused || !staged.test(aggregate)) && !current(aggregate, version);
+            if (!StaleCacheCheck.deferred(hit) && !current(aggregate, version)) {
+                delegate.remove(key);
+                return null;
+            }
         }
         return value;
     }
@@ -87,6 +97,10 @@ final class VersionCheckedCache implements Cache {
     @Override
     public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
         delegate.computeIfPresent(key, update);
+    }
+
+    private boolean current(String aggregate, Long version) {
+        return Objects.equals(version, lastSequence.apply(aggregate).orElse(null));
     }
 
     private static Long version(AggregateCacheEntry<?> entry) {

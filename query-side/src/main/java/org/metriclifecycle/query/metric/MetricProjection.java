@@ -1,9 +1,13 @@
 package org.metriclifecycle.query.metric;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -28,8 +32,17 @@ public class MetricProjection {
 
     public static final String PROCESSING_GROUP = "metric-views";
 
+    private static final int LEAVES_KEPT = 4096;
+
     private final MetricViewStore store;
     private final EventStore events;
+    private final Map<String, Leaves> lastLeaves = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Leaves> eldest) {
+                    return size() > LEAVES_KEPT;
+                }
+            });
 
     /** Without an event store: a view behind its stream is not caught up (for tests that feed every event). */
     public MetricProjection(MetricViewStore store) {
@@ -75,7 +88,26 @@ public class MetricProjection {
                              Map<String, ?> metaData) {
         MetricView after = MetricViewFold.apply(before, event);
         store.save(after, sequence);
-        store.appendHistory(metricId, HistoryEntry.of(sequence, event, occurredAt, metaData, before, after));
+        Map<String, JsonNode> afterLeaves = ViewDiff.leavesOf(after);
+        store.appendHistory(metricId, HistoryEntry.ofLeaves(sequence, event, occurredAt, metaData,
+                leavesOf(metricId, before), afterLeaves));
+        lastLeaves.put(metricId, new Leaves(after, afterLeaves));
         return after;
+    }
+
+    /**
+     * The view's leaves, flattened again only if it is not the view this projection left last time for the metric:
+     * the store hands back that same object while the row holds what it wrote, so a command flattens one view, not
+     * two. Leaves are a function of the view alone, so a rolled-back write leaves nothing wrong here.
+     */
+    private Map<String, JsonNode> leavesOf(String metricId, MetricView view) {
+        if (view == null) {
+            return Map.of();
+        }
+        Leaves known = lastLeaves.get(metricId);
+        return known != null && known.view() == view ? known.leaves() : ViewDiff.leavesOf(view);
+    }
+
+    private record Leaves(MetricView view, Map<String, JsonNode> leaves) {
     }
 }

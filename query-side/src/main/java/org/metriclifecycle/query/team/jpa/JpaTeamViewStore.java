@@ -1,12 +1,18 @@
 package org.metriclifecycle.query.team.jpa;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import javax.sql.DataSource;
+
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,35 +25,48 @@ import org.metriclifecycle.query.team.TeamViewStore;
  * Keeps team views in the {@code team_view} table as JSON documents (written with the view mapper, so durations
  * read back from their ISO-8601 text).
  * <p>
- * The entity manager is a transaction-scoped proxy; every method expects the caller's transaction to be active.
+ * A command's read, lock and write of its team's row are plain JDBC on the transaction's connection, as the metric
+ * store's are: one statement each, none of Hibernate's entity bookkeeping. Every method expects the caller's
+ * transaction to be active; the entity manager is a transaction-scoped proxy and the data source hands out the
+ * connection enlisted in that transaction.
  */
 public class JpaTeamViewStore implements TeamViewStore {
 
+    private static final String SELECT_ROW = "SELECT document, last_sequence FROM team_view WHERE team = ?";
+
     private final EntityManager em;
     private final ObjectMapper json;
+    private final DataSource rows;
 
-    public JpaTeamViewStore(EntityManager em, ObjectMapper json) {
+    public JpaTeamViewStore(EntityManager em, ObjectMapper json, DataSource rows) {
         this.em = Objects.requireNonNull(em, "em");
         this.json = Objects.requireNonNull(json, "json");
+        this.rows = Objects.requireNonNull(rows, "rows");
     }
 
     @Override
     public Optional<StoredTeamView> find(String team) {
-        TeamViewEntity row = em.find(TeamViewEntity.class, team);
-        if (row == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new StoredTeamView(read(row.getDocument()), row.getLastSequence()));
+        return row(team, SELECT_ROW);
     }
 
     /** {@code SELECT ... FOR UPDATE}, as {@code JpaMetricViewStore.findForUpdate}. */
     @Override
     public Optional<StoredTeamView> findForUpdate(String team) {
-        TeamViewEntity row = em.find(TeamViewEntity.class, team, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            return Optional.empty();
+        return row(team, SELECT_ROW + " FOR UPDATE");
+    }
+
+    private Optional<StoredTeamView> row(String team, String sql) {
+        try (Connection connection = rows.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, team);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new StoredTeamView(read(row.getString(1)), row.getLong(2)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("team view " + team + " not readable", e);
         }
-        return Optional.of(new StoredTeamView(read(row.getDocument()), row.getLastSequence()));
     }
 
     @Override
@@ -55,14 +74,32 @@ public class JpaTeamViewStore implements TeamViewStore {
         em.createQuery("delete from TeamViewEntity t where t.team = :team").setParameter("team", team).executeUpdate();
     }
 
+    /** An UPDATE, or an INSERT for a stream's first event or a view that is missing. */
     @Override
     public void save(TeamView view, long lastSequence) {
         String document = write(view);
-        TeamViewEntity row = em.find(TeamViewEntity.class, view.team());
-        if (row == null) {
-            em.persist(new TeamViewEntity(view.team(), lastSequence, document));
-        } else {
-            row.update(lastSequence, document);
+        try (Connection connection = rows.getConnection()) {
+            int updated = 0;
+            if (lastSequence > 0) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE team_view SET last_sequence = ?, document = ? WHERE team = ?")) {
+                    update.setLong(1, lastSequence);
+                    update.setString(2, document);
+                    update.setString(3, view.team());
+                    updated = update.executeUpdate();
+                }
+            }
+            if (updated == 0) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO team_view (team, last_sequence, document) VALUES (?, ?, ?)")) {
+                    insert.setString(1, view.team());
+                    insert.setLong(2, lastSequence);
+                    insert.setString(3, document);
+                    insert.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("team view " + view.team() + " not written", e);
         }
     }
 

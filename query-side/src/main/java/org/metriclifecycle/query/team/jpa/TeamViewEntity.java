@@ -27,16 +27,6 @@ public class TeamViewEntity {
         // for JPA
     }
 
-    public TeamViewEntity(String team, long lastSequence, String document) {
-        this.team = team;
-        update(lastSequence, document);
-    }
-
-    public void update(long lastSequence, String document) {
-        this.lastSequence = lastSequence;
-        this.document = document;
-    }
-
     public String getTeam() {
         return team;
     }
