@@ -2,11 +2,7 @@ package org.metriclifecycle.deploy.api;
 
 import org.metriclifecycle.deploy.ops.ActiveDatabase;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +12,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
+
 /**
  * The first answers to writes that carried an {@code Idempotency-Key}, one row per (caller, key), written in the
  * caller's JTA transaction (the one that also appends the command's events). Keys older than
- * {@code metrics.api.idempotency-retention} count as unused and are purged now and then.
+ * {@code metrics.api.idempotency-retention} count as unused and are purged now and then. A stateless session, so each
+ * statement runs when called, as plain JDBC would (docs/design.md "The stores on the write path").
  */
 @Singleton
 public class IdempotencyStore {
@@ -37,36 +37,27 @@ public class IdempotencyStore {
 
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
-    private final ActiveDatabase database;
+    private final SessionFactory sessions;
     private final Clock clock;
     private final Duration retention;
     private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
 
     @Inject
     IdempotencyStore(ActiveDatabase database, Clock clock, ApiConfig config) {
-        this.database = database;
+        this.sessions = database.sessionFactory();
         this.clock = clock;
         this.retention = config.idempotencyRetention();
     }
 
     /** The answer stored under the key, unless the key is unused or expired. */
     public Optional<StoredAnswer> find(String caller, String key) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT fingerprint, status, location, body FROM idempotency_key"
-                             + " WHERE caller = ? AND idempotency_key = ? AND created_at >= ?")) {
-            select.setString(1, caller);
-            select.setString(2, key);
-            select.setTimestamp(3, Timestamp.from(clock.instant().minus(retention)));
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new StoredAnswer(row.getString(1).trim(), row.getInt(2), row.getString(3),
-                        row.getString(4)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read idempotency key", e);
+        try (StatelessSession session = sessions.openStatelessSession()) {
+            return session.createSelectionQuery("FROM IdempotencyKeyEntity k WHERE k.caller = :caller"
+                            + " AND k.idempotencyKey = :key AND k.createdAt >= :cutoff", IdempotencyKeyEntity.class)
+                    .setParameter("caller", caller)
+                    .setParameter("key", key)
+                    .setParameter("cutoff", clock.instant().minus(retention))
+                    .getResultStream().findFirst().map(IdempotencyKeyEntity::answer);
         }
     }
 
@@ -76,51 +67,37 @@ public class IdempotencyStore {
      */
     public void store(String caller, String key, StoredAnswer answer) {
         Instant now = clock.instant();
-        try (Connection connection = database.dataSource().getConnection()) {
-            try (PreparedStatement expired = connection.prepareStatement(
-                    "DELETE FROM idempotency_key WHERE caller = ? AND idempotency_key = ? AND created_at < ?")) {
-                expired.setString(1, caller);
-                expired.setString(2, key);
-                expired.setTimestamp(3, Timestamp.from(now.minus(retention)));
-                expired.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO idempotency_key (caller, idempotency_key, fingerprint, created_at, status, location,"
-                            + " body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, caller);
-                insert.setString(2, key);
-                insert.setString(3, answer.fingerprint());
-                insert.setTimestamp(4, Timestamp.from(now));
-                insert.setInt(5, answer.status());
-                insert.setString(6, answer.location());
-                insert.setString(7, answer.body());
-                insert.executeUpdate();
-            } catch (SQLException e) {
+        try (StatelessSession session = sessions.openStatelessSession()) {
+            session.createMutationQuery("DELETE FROM IdempotencyKeyEntity k WHERE k.caller = :caller"
+                            + " AND k.idempotencyKey = :key AND k.createdAt < :cutoff")
+                    .setParameter("caller", caller)
+                    .setParameter("key", key)
+                    .setParameter("cutoff", now.minus(retention))
+                    .executeUpdate();
+            try {
+                session.insert(new IdempotencyKeyEntity(caller, key, answer, now));
+            } catch (RuntimeException e) {
                 if (isKeyTaken(e)) {
                     throw new KeyTaken(e);
                 }
                 throw e;
             }
-            purgeNowAndThen(connection, now);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store idempotency key", e);
+            purgeNowAndThen(session, now);
         }
     }
 
-    private void purgeNowAndThen(Connection connection, Instant now) throws SQLException {
+    private void purgeNowAndThen(StatelessSession session, Instant now) {
         Instant last = lastPurge.get();
         if (last.plus(PURGE_EVERY).isAfter(now) || !lastPurge.compareAndSet(last, now)) {
             return;
         }
-        try (PreparedStatement purge = connection.prepareStatement(
-                "DELETE FROM idempotency_key WHERE created_at < ?")) {
-            purge.setTimestamp(1, Timestamp.from(now.minus(retention)));
-            purge.executeUpdate();
-        }
+        session.createMutationQuery("DELETE FROM IdempotencyKeyEntity k WHERE k.createdAt < :cutoff")
+                .setParameter("cutoff", now.minus(retention))
+                .executeUpdate();
     }
 
     /** 23505 unique violation (PostgreSQL, H2); H2's lock timeout (HYT00) while another holds the same key. */
-    private static boolean isKeyTaken(SQLException e) {
+    private static boolean isKeyTaken(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && ("23505".equals(sql.getSQLState())
                     || "HYT00".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {

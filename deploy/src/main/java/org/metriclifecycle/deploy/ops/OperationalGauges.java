@@ -47,7 +47,7 @@ public class OperationalGauges {
     private double pendingWebhooks() {
         try {
             return webhookDeliveries.pending();
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException databaseUnreachable) {
             return Double.NaN;
         }
     }

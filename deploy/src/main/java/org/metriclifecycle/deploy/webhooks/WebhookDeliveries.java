@@ -2,25 +2,25 @@ package org.metriclifecycle.deploy.webhooks;
 
 import org.metriclifecycle.deploy.ops.ActiveDatabase;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The {@code webhook_delivery} table in plain JDBC on the active datasource: inside a JTA transaction the connection
- * joins it (the outbox's inserts commit with the processor's token), outside one each statement commits alone (the
- * sender's claims and records, which must not wait for each other).
+ * The {@code webhook_delivery} table, through stateless sessions (each statement runs when called; docs/design.md
+ * "The stores on the write path"): inside a JTA transaction they join it (the outbox's inserts commit with the
+ * command), outside one each change commits alone (the sender's claims and records, which must not wait for each
+ * other).
  * <p>
  * Claims are conditional updates rather than row locks, so they work alike on H2 and PostgreSQL and with any number
  * of replicas: a delivery is taken by moving its {@code next_attempt_at} to the end of a lease, which only one
@@ -30,197 +30,169 @@ import jakarta.inject.Singleton;
 public class WebhookDeliveries implements DeliveryQueue, DeliveryLedger {
 
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String COLUMNS = "delivery_id, subscription_id, team, kind, dedup_key, metric_id, url, body, "
-            + "status, attempts, next_attempt_at, created_at";
+    private static final String PENDING = DeliveryStatus.PENDING.name();
 
-    private final ActiveDatabase database;
+    // PostgreSQL aborts the whole transaction on a failed statement, so a duplicate must not fail there: hence SQL,
+    // as Hibernate has no insert-or-nothing (its upsert would overwrite a delivery already sent). H2 does not
+    // abort, and has no ON CONFLICT outside its PostgreSQL mode, so there a duplicate is the unique key's refusal.
+    private static final String INSERT_OR_NOTHING = "INSERT INTO webhook_delivery (delivery_id, subscription_id, team,"
+            + " kind, dedup_key, metric_id, url, body, status, attempts, next_attempt_at, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (subscription_id, dedup_key) DO NOTHING";
+
+    private final SessionFactory sessions;
+    private final boolean postgreSql;
     private final WebhookSecretStore secrets;
 
     @Inject
     WebhookDeliveries(ActiveDatabase database, WebhookSecretStore secrets) {
-        this.database = database;
+        this.sessions = database.sessionFactory();
+        this.postgreSql = database.isPostgreSql();
         this.secrets = secrets;
     }
 
     @Override
     public boolean enqueue(NewDelivery delivery) {
-        // PostgreSQL aborts the whole transaction on a failed statement, so it must not fail; H2 does not, and has no
-        // ON CONFLICT outside its PostgreSQL mode, so there a duplicate is the unique key's refusal.
-        String sql = "INSERT INTO webhook_delivery (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
-                + (database.isPostgreSql() ? " ON CONFLICT (subscription_id, dedup_key) DO NOTHING" : "");
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, delivery.deliveryId());
-            statement.setString(2, delivery.subscriptionId());
-            statement.setString(3, delivery.team());
-            statement.setString(4, delivery.kind());
-            statement.setString(5, delivery.dedupKey());
-            statement.setString(6, delivery.metricId());
-            statement.setString(7, delivery.url());
-            statement.setString(8, delivery.body());
-            statement.setString(9, DeliveryStatus.PENDING.name());
-            statement.setObject(10, timestamp(delivery.createdAt()));
-            statement.setObject(11, timestamp(delivery.createdAt()));
-            return statement.executeUpdate() == 1;
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState()) && !database.isPostgreSql()) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            try (StatelessSession session = sessions.openStatelessSession()) {
+                return postgreSql ? insertOrNothing(session, delivery) : insertUnlessTaken(session, delivery);
+            }
+        });
+    }
+
+    private boolean insertOrNothing(StatelessSession session, NewDelivery delivery) {
+        return session.createNativeMutationQuery(INSERT_OR_NOTHING)
+                .setParameter(1, delivery.deliveryId())
+                .setParameter(2, delivery.subscriptionId())
+                .setParameter(3, delivery.team())
+                .setParameter(4, delivery.kind())
+                .setParameter(5, delivery.dedupKey())
+                .setParameter(6, delivery.metricId(), String.class)
+                .setParameter(7, delivery.url())
+                .setParameter(8, delivery.body())
+                .setParameter(9, PENDING)
+                .setParameter(10, delivery.createdAt(), Instant.class)
+                .setParameter(11, delivery.createdAt(), Instant.class)
+                .executeUpdate() == 1;
+    }
+
+    /** A stateless insert that fails leaves the transaction usable (an EntityManager's would doom it). */
+    private static boolean insertUnlessTaken(StatelessSession session, NewDelivery delivery) {
+        try {
+            session.insert(new WebhookDeliveryEntity(delivery));
+            return true;
+        } catch (RuntimeException e) {
+            if (UNIQUE_VIOLATION.equals(sqlState(e))) {
                 return false;
             }
-            throw new IllegalStateException("webhook delivery not enqueued: " + e.getMessage(), e);
+            throw e;
         }
     }
 
     @Override
     public List<ClaimedDelivery> claimDue(Instant now, int limit, Instant leaseUntil) {
-        List<ClaimedDelivery> due = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection()) {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT d.delivery_id, d.subscription_id, d.kind, d.url, d.body, d.attempts, s.secret "
-                            + "FROM webhook_delivery d LEFT JOIN webhook_secret s ON s.subscription_id = d.subscription_id "
-                            + "WHERE d.status = ? AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at LIMIT ?")) {
-                select.setString(1, DeliveryStatus.PENDING.name());
-                select.setObject(2, timestamp(now));
-                select.setInt(3, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        due.add(new ClaimedDelivery(rows.getString(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getInt(6),
-                                secrets.open(rows.getString(2), rows.getString(7))));
-                    }
-                }
+        List<Object[]> due = read(session -> session.createSelectionQuery("SELECT d, s.secret"
+                        + " FROM WebhookDeliveryEntity d LEFT JOIN WebhookSecretEntity s"
+                        + " ON s.subscriptionId = d.subscriptionId"
+                        + " WHERE d.status = :pending AND d.nextAttemptAt <= :now ORDER BY d.nextAttemptAt",
+                        Object[].class)
+                .setParameter("pending", PENDING)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList());
+        List<ClaimedDelivery> opened = due.stream().map(row -> {
+            WebhookDeliveryEntity delivery = (WebhookDeliveryEntity) row[0];
+            return delivery.claimed(secrets.open(delivery.subscriptionId(), (String) row[1]));
+        }).toList();
+        List<ClaimedDelivery> claimed = new ArrayList<>();
+        for (ClaimedDelivery delivery : opened) {
+            int taken = change(session -> session.createMutationQuery("UPDATE WebhookDeliveryEntity d"
+                            + " SET d.nextAttemptAt = :leaseUntil WHERE d.deliveryId = :id AND d.status = :pending"
+                            + " AND d.attempts = :attempts AND d.nextAttemptAt <= :now")
+                    .setParameter("leaseUntil", leaseUntil)
+                    .setParameter("id", delivery.deliveryId())
+                    .setParameter("pending", PENDING)
+                    .setParameter("attempts", delivery.attemptsMade())
+                    .setParameter("now", now)
+                    .executeUpdate());
+            if (taken == 1) {
+                claimed.add(delivery);
             }
-            List<ClaimedDelivery> claimed = new ArrayList<>();
-            try (PreparedStatement claim = connection.prepareStatement(
-                    "UPDATE webhook_delivery SET next_attempt_at = ? WHERE delivery_id = ? AND status = ? "
-                            + "AND attempts = ? AND next_attempt_at <= ?")) {
-                for (ClaimedDelivery delivery : due) {
-                    claim.setObject(1, timestamp(leaseUntil));
-                    claim.setString(2, delivery.deliveryId());
-                    claim.setString(3, DeliveryStatus.PENDING.name());
-                    claim.setInt(4, delivery.attemptsMade());
-                    claim.setObject(5, timestamp(now));
-                    if (claim.executeUpdate() == 1) {
-                        claimed.add(delivery);
-                    }
-                }
-            }
-            return claimed;
-        } catch (SQLException e) {
-            throw new IllegalStateException("due webhook deliveries not readable: " + e.getMessage(), e);
         }
+        return claimed;
     }
 
     @Override
     public boolean record(ClaimedDelivery delivery, AttemptResult result, DeliveryStatus status, Instant attemptedAt,
                           Instant nextAttemptAt) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "UPDATE webhook_delivery SET status = ?, attempts = attempts + 1, last_status_code = ?, "
-                             + "last_error = ?, next_attempt_at = ?, last_attempt_at = ?, delivered_at = ? "
-                             + "WHERE delivery_id = ? AND attempts = ?")) {
-            statement.setString(1, status.name());
-            if (result.statusCode() == null) {
-                statement.setNull(2, Types.INTEGER);
-            } else {
-                statement.setInt(2, result.statusCode());
-            }
-            statement.setString(3, result.error());
-            setTimestamp(statement, 4, nextAttemptAt);
-            setTimestamp(statement, 5, attemptedAt);
-            setTimestamp(statement, 6, status == DeliveryStatus.DELIVERED ? attemptedAt : null);
-            statement.setString(7, delivery.deliveryId());
-            statement.setInt(8, delivery.attemptsMade());
-            return statement.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("webhook attempt not recorded: " + e.getMessage(), e);
-        }
+        return change(session -> session.createMutationQuery("UPDATE WebhookDeliveryEntity d SET d.status = :status,"
+                        + " d.attempts = d.attempts + 1, d.lastStatusCode = :code, d.lastError = :error,"
+                        + " d.nextAttemptAt = :next, d.lastAttemptAt = :attemptedAt, d.deliveredAt = :deliveredAt"
+                        + " WHERE d.deliveryId = :id AND d.attempts = :attempts")
+                .setParameter("status", status.name())
+                .setParameter("code", result.statusCode(), Integer.class)
+                .setParameter("error", result.error(), String.class)
+                .setParameter("next", nextAttemptAt, Instant.class)
+                .setParameter("attemptedAt", attemptedAt, Instant.class)
+                .setParameter("deliveredAt", status == DeliveryStatus.DELIVERED ? attemptedAt : null, Instant.class)
+                .setParameter("id", delivery.deliveryId())
+                .setParameter("attempts", delivery.attemptsMade())
+                .executeUpdate()) == 1;
     }
 
     /** The subscription's deliveries in {@code team}, newest first. */
     public DeliveryLog log(String team, String subscriptionId, int page, int size) {
-        try (Connection connection = database.dataSource().getConnection()) {
-            long total;
-            try (PreparedStatement count = connection.prepareStatement(
-                    "SELECT count(*) FROM webhook_delivery WHERE team = ? AND subscription_id = ?")) {
-                count.setString(1, team);
-                count.setString(2, subscriptionId);
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    total = rows.getLong(1);
-                }
-            }
-            List<DeliveryLogEntry> entries = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT delivery_id, kind, metric_id, status, attempts, last_status_code, last_error, "
-                            + "next_attempt_at, created_at, last_attempt_at, delivered_at FROM webhook_delivery "
-                            + "WHERE team = ? AND subscription_id = ? ORDER BY created_at DESC, delivery_id DESC "
-                            + "LIMIT ? OFFSET ?")) {
-                select.setString(1, team);
-                select.setString(2, subscriptionId);
-                select.setInt(3, size);
-                select.setLong(4, (long) page * size);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        entries.add(entry(rows));
-                    }
-                }
-            }
+        return read(session -> {
+            long total = session.createSelectionQuery("SELECT count(d) FROM WebhookDeliveryEntity d"
+                            + " WHERE d.team = :team AND d.subscriptionId = :subscription", Long.class)
+                    .setParameter("team", team)
+                    .setParameter("subscription", subscriptionId)
+                    .getSingleResult();
+            List<DeliveryLogEntry> entries = session.createSelectionQuery("FROM WebhookDeliveryEntity d"
+                            + " WHERE d.team = :team AND d.subscriptionId = :subscription"
+                            + " ORDER BY d.createdAt DESC, d.deliveryId DESC", WebhookDeliveryEntity.class)
+                    .setParameter("team", team)
+                    .setParameter("subscription", subscriptionId)
+                    .setFirstResult(page * size)
+                    .setMaxResults(size)
+                    .getResultStream().map(WebhookDeliveryEntity::logEntry).toList();
             return new DeliveryLog(subscriptionId, entries, total);
-        } catch (SQLException e) {
-            throw new IllegalStateException("webhook delivery log not readable: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Forgets finished deliveries created before {@code cutoff}. */
     int purgeFinishedBefore(Instant cutoff) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "DELETE FROM webhook_delivery WHERE status <> ? AND created_at < ?")) {
-            statement.setString(1, DeliveryStatus.PENDING.name());
-            statement.setObject(2, timestamp(cutoff));
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("webhook delivery log not purged: " + e.getMessage(), e);
-        }
+        return change(session -> session.createMutationQuery("DELETE FROM WebhookDeliveryEntity d"
+                        + " WHERE d.status <> :pending AND d.createdAt < :cutoff")
+                .setParameter("pending", PENDING)
+                .setParameter("cutoff", cutoff)
+                .executeUpdate());
     }
 
     /** Deliveries waiting to be sent, for the operator's gauge. */
     public long pending() {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT count(*) FROM webhook_delivery WHERE status = ?")) {
-            statement.setString(1, DeliveryStatus.PENDING.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+        return read(session -> session.createSelectionQuery("SELECT count(d) FROM WebhookDeliveryEntity d"
+                        + " WHERE d.status = :pending", Long.class)
+                .setParameter("pending", PENDING)
+                .getSingleResult());
+    }
+
+    private <T> T read(Function<StatelessSession, T> query) {
+        try (StatelessSession session = sessions.openStatelessSession()) {
+            return query.apply(session);
+        }
+    }
+
+    /** Hibernate runs an update only in a transaction: the caller's, or one of its own so it commits alone. */
+    private int change(Function<StatelessSession, Integer> update) {
+        return QuarkusTransaction.joiningExisting().call(() -> read(update));
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("webhook deliveries not countable: " + e.getMessage(), e);
         }
-    }
-
-    private static DeliveryLogEntry entry(ResultSet rows) throws SQLException {
-        int statusCode = rows.getInt(6);
-        Integer lastStatusCode = rows.wasNull() ? null : statusCode;
-        return new DeliveryLogEntry(rows.getString(1), rows.getString(2), rows.getString(3),
-                DeliveryStatus.valueOf(rows.getString(4)), rows.getInt(5), lastStatusCode, rows.getString(7),
-                instant(rows, 8), instant(rows, 9), instant(rows, 10), instant(rows, 11));
-    }
-
-    private static Instant instant(ResultSet rows, int column) throws SQLException {
-        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static void setTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, timestamp(instant));
-        }
+        return null;
     }
 }
