@@ -10,16 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.metriclifecycle.events.CorrelationRecorded;
 import org.metriclifecycle.events.CorrelationSuperseded;
 import org.metriclifecycle.events.HypothesisLinked;
 import org.metriclifecycle.events.HypothesisStatus;
+import org.metriclifecycle.events.MetricDefinitionRevised;
 import org.metriclifecycle.events.Verdict;
 import org.metriclifecycle.events.evidence.DecisionRule;
 
 /**
- * The hypotheses linked to one metric: each one's criteria, status and evidence. Part of the aggregate's state: the
- * aggregate's event sourcing handlers are the only callers of the methods that change it.
+ * The hypotheses linked to one metric: each one's criteria, status and evidence. A member of {@link MetricAggregate}:
+ * only its event sourcing handlers change it.
  */
 final class Hypotheses {
 
@@ -82,14 +84,16 @@ final class Hypotheses {
         return statuses.containsValue(HypothesisStatus.SUPPORTED);
     }
 
-    void linked(HypothesisLinked event) {
+    @EventSourcingHandler
+    void on(HypothesisLinked event) {
         criteria.put(event.hypothesisId(),
                 new HypothesisCriteria(event.direction(), event.minCorrelation(), event.minSampleSize()));
         statuses.put(event.hypothesisId(), HypothesisStatus.OPEN);
         evidence.put(event.hypothesisId(), new HypothesisEvidence(event.decisionRule(), event.confidence()));
     }
 
-    void recorded(CorrelationRecorded event) {
+    @EventSourcingHandler
+    void on(CorrelationRecorded event) {
         HypothesisEvidence judged = evidence.get(event.hypothesisId());
         judged.correlations.add(new StoredCorrelation(event.correlationId(), event.method(), event.coefficient(),
                 event.sampleSize(), event.periodStart(), event.periodEnd(), event.source(),
@@ -105,7 +109,8 @@ final class Hypotheses {
         }
     }
 
-    void superseded(CorrelationSuperseded event) {
+    @EventSourcingHandler
+    void on(CorrelationSuperseded event) {
         List<StoredCorrelation> correlations = evidence.get(event.hypothesisId()).correlations;
         for (int i = 0; i < correlations.size(); i++) {
             if (correlations.get(i).correlationId().equals(event.correlationId())) {
@@ -114,9 +119,12 @@ final class Hypotheses {
         }
     }
 
-    /** The old evidence no longer speaks for a new major definition: every hypothesis waits for new evidence. */
-    void reopenAfterMajorRevision() {
-        statuses.replaceAll((hypothesisId, status) -> HypothesisStatus.OPEN);
-        evidence.values().forEach(e -> e.lastSupportedAt = null);
+    @EventSourcingHandler
+    void on(MetricDefinitionRevised event) {
+        if (event.major()) {
+            // The old evidence no longer speaks for the new definition: every hypothesis waits for new evidence.
+            statuses.replaceAll((hypothesisId, status) -> HypothesisStatus.OPEN);
+            evidence.values().forEach(e -> e.lastSupportedAt = null);
+        }
     }
 }

@@ -20,6 +20,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.serialization.Revision;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.LifecycleSettings;
@@ -56,8 +57,8 @@ import org.metriclifecycle.events.evidence.RecordedCorrelation;
  * Proposal and deprecation also change the team's budget, so {@code MetricAdmission} handles those two commands and
  * calls the constructor and {@link #deprecate} here within the same unit of work as the team's stream.
  * <p>
- * Its state is split by what it is about: {@link Hypotheses} (criteria, statuses, evidence), {@link ShadowChecks},
- * and here the metric's own fields; the evidence rules a new correlation is judged by are
+ * Its state is split by what it is about: the members {@link Hypotheses} (criteria, statuses, evidence) and
+ * {@link ShadowChecks}, and here the metric's own fields; the evidence rules a new correlation is judged by are
  * {@link CorrelationJudgement}.
  */
 // The revision of the aggregate's state: raise it whenever its fields change, so old snapshots are ignored.
@@ -87,7 +88,10 @@ public class MetricAggregate {
     private boolean deprecated;
     /** The last handoff applied per rotation schedule: each schedule numbers its handoffs from 0. */
     private final Map<String, Long> lastRotationHandoffs = new HashMap<>();
+    // Members: Axon hands them every event of the stream after this class's own handlers have seen it.
+    @AggregateMember
     private final Hypotheses hypotheses = new Hypotheses();
+    @AggregateMember
     private final ShadowChecks shadowChecks = new ShadowChecks();
 
     protected MetricAggregate() {
@@ -346,13 +350,7 @@ public class MetricAggregate {
     }
 
     @EventSourcingHandler
-    void on(HypothesisLinked event) {
-        hypotheses.linked(event);
-    }
-
-    @EventSourcingHandler
     void on(CorrelationRecorded event) {
-        hypotheses.recorded(event);
         if (event.verdict() == Verdict.SUPPORTED) {
             lastSupportedAt = event.recordedAt();
         }
@@ -360,26 +358,6 @@ public class MetricAggregate {
         if (event.carriesStatus() || event.revalidationDue() != null) {
             revalidationDue = event.revalidationDue();
         }
-    }
-
-    @EventSourcingHandler
-    void on(CorrelationSuperseded event) {
-        hypotheses.superseded(event);
-    }
-
-    @EventSourcingHandler
-    void on(ShadowCheckOpened event) {
-        shadowChecks.opened(event);
-    }
-
-    @EventSourcingHandler
-    void on(ShadowCheckConcluded event) {
-        shadowChecks.concluded(event);
-    }
-
-    @EventSourcingHandler
-    void on(ShadowCheckExpired event) {
-        shadowChecks.expired(event);
     }
 
     @EventSourcingHandler
@@ -413,9 +391,8 @@ public class MetricAggregate {
         version = event.version();
         validFor = event.validFor();
         if (event.major()) {
-            // The old evidence no longer speaks for the new definition: every hypothesis waits for new evidence, a
-            // new window runs, and the pending revalidation no longer applies (its deadline finds no due date).
-            hypotheses.reopenAfterMajorRevision();
+            // The old evidence no longer speaks for the new definition (Hypotheses reopens them all): a new window
+            // runs, and the pending revalidation no longer applies (its deadline finds no due date).
             linkDeadline = event.linkDeadline();
             linkWindowOpenedBy = "major revision " + event.version();
             revalidationDue = null;

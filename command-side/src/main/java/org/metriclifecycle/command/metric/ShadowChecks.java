@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.LifecycleSettings;
 import org.metriclifecycle.command.UnknownShadowCheckException;
@@ -16,8 +17,8 @@ import org.metriclifecycle.events.ShadowCheckExpired;
 import org.metriclifecycle.events.ShadowCheckOpened;
 
 /**
- * A metric's shadow checks and the rules for opening and concluding one. Part of the aggregate's state: the
- * aggregate's event sourcing handlers are the only callers of the methods that change it.
+ * A metric's shadow checks and the rules for opening and concluding one. A member of {@link MetricAggregate}: only
+ * its event sourcing handlers change it.
  */
 final class ShadowChecks {
 
@@ -75,16 +76,19 @@ final class ShadowChecks {
         return check == null || check.state() != ShadowCheck.State.OPEN ? null : check;
     }
 
-    void opened(ShadowCheckOpened event) {
+    @EventSourcingHandler
+    void on(ShadowCheckOpened event) {
         checks.put(event.checkId(), new ShadowCheck(event.hypothesisId(), event.evalDelta(), event.observeUntil(),
                 ShadowCheck.State.OPEN));
     }
 
-    void concluded(ShadowCheckConcluded event) {
+    @EventSourcingHandler
+    void on(ShadowCheckConcluded event) {
         checks.computeIfPresent(event.checkId(), (id, check) -> check.in(ShadowCheck.State.CONCLUDED));
     }
 
-    void expired(ShadowCheckExpired event) {
+    @EventSourcingHandler
+    void on(ShadowCheckExpired event) {
         checks.computeIfPresent(event.checkId(), (id, check) -> check.in(ShadowCheck.State.EXPIRED));
     }
 }
