@@ -1,6 +1,7 @@
 package org.metriclifecycle.deploy.api;
 
 import org.metriclifecycle.deploy.ops.ActiveDatabase;
+import org.metriclifecycle.deploy.ops.Sql;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,14 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.hibernate.SessionFactory;
-import org.hibernate.StatelessSession;
-
 /**
  * The first answers to writes that carried an {@code Idempotency-Key}, one row per (caller, key), written in the
  * caller's JTA transaction (the one that also appends the command's events). Keys older than
- * {@code metrics.api.idempotency-retention} count as unused and are purged now and then. A stateless session, so each
- * statement runs when called, as plain JDBC would (docs/design.md "The stores on the write path").
+ * {@code metrics.api.idempotency-retention} count as unused and are purged now and then. Plain JDBC, not Hibernate:
+ * it is on the write path of every keyed command (docs/design.md "The stores on the write path").
  */
 @Singleton
 public class IdempotencyStore {
@@ -37,28 +35,25 @@ public class IdempotencyStore {
 
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
-    private final SessionFactory sessions;
+    private final Sql sql;
     private final Clock clock;
     private final Duration retention;
     private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
 
     @Inject
     IdempotencyStore(ActiveDatabase database, Clock clock, ApiConfig config) {
-        this.sessions = database.sessionFactory();
+        this.sql = database.sql();
         this.clock = clock;
         this.retention = config.idempotencyRetention();
     }
 
     /** The answer stored under the key, unless the key is unused or expired. */
     public Optional<StoredAnswer> find(String caller, String key) {
-        try (StatelessSession session = sessions.openStatelessSession()) {
-            return session.createSelectionQuery("FROM IdempotencyKeyEntity k WHERE k.caller = :caller"
-                            + " AND k.idempotencyKey = :key AND k.createdAt >= :cutoff", IdempotencyKeyEntity.class)
-                    .setParameter("caller", caller)
-                    .setParameter("key", key)
-                    .setParameter("cutoff", clock.instant().minus(retention))
-                    .getResultStream().findFirst().map(IdempotencyKeyEntity::answer);
-        }
+        return sql.first("could not read idempotency key",
+                row -> new StoredAnswer(row.getString(1).trim(), row.getInt(2), row.getString(3), row.getString(4)),
+                "SELECT fingerprint, status, location, body FROM idempotency_key"
+                        + " WHERE caller = ? AND idempotency_key = ? AND created_at >= ?",
+                caller, key, clock.instant().minus(retention));
     }
 
     /**
@@ -67,38 +62,35 @@ public class IdempotencyStore {
      */
     public void store(String caller, String key, StoredAnswer answer) {
         Instant now = clock.instant();
-        try (StatelessSession session = sessions.openStatelessSession()) {
-            session.createMutationQuery("DELETE FROM IdempotencyKeyEntity k WHERE k.caller = :caller"
-                            + " AND k.idempotencyKey = :key AND k.createdAt < :cutoff")
-                    .setParameter("caller", caller)
-                    .setParameter("key", key)
-                    .setParameter("cutoff", now.minus(retention))
-                    .executeUpdate();
-            try {
-                session.insert(new IdempotencyKeyEntity(caller, key, answer, now));
-            } catch (RuntimeException e) {
-                if (isKeyTaken(e)) {
-                    throw new KeyTaken(e);
-                }
-                throw e;
+        sql.update("could not store idempotency key",
+                "DELETE FROM idempotency_key WHERE caller = ? AND idempotency_key = ? AND created_at < ?",
+                caller, key, now.minus(retention));
+        try {
+            sql.update("could not store idempotency key",
+                    "INSERT INTO idempotency_key (caller, idempotency_key, fingerprint, created_at, status, location,"
+                            + " body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    caller, key, answer.fingerprint(), now, answer.status(), answer.location(), answer.body());
+        } catch (Sql.Failure e) {
+            if (isKeyTaken(e)) {
+                throw new KeyTaken(e.getCause());
             }
-            purgeNowAndThen(session, now);
+            throw e;
         }
+        purgeNowAndThen(now);
     }
 
-    private void purgeNowAndThen(StatelessSession session, Instant now) {
+    private void purgeNowAndThen(Instant now) {
         Instant last = lastPurge.get();
         if (last.plus(PURGE_EVERY).isAfter(now) || !lastPurge.compareAndSet(last, now)) {
             return;
         }
-        session.createMutationQuery("DELETE FROM IdempotencyKeyEntity k WHERE k.createdAt < :cutoff")
-                .setParameter("cutoff", now.minus(retention))
-                .executeUpdate();
+        sql.update("could not purge idempotency keys", "DELETE FROM idempotency_key WHERE created_at < ?",
+                now.minus(retention));
     }
 
     /** 23505 unique violation (PostgreSQL, H2); H2's lock timeout (HYT00) while another holds the same key. */
-    private static boolean isKeyTaken(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+    private static boolean isKeyTaken(Sql.Failure e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && ("23505".equals(sql.getSQLState())
                     || "HYT00".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
                 return true;

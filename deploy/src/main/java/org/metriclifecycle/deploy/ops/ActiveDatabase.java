@@ -6,8 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.SessionFactory;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.agroal.api.AgroalDataSource;
@@ -21,16 +19,13 @@ public class ActiveDatabase {
     private final String name;
     private final Instance<AgroalDataSource> dataSources;
     private final Instance<EntityManager> entityManagers;
-    private final Instance<SessionFactory> sessionFactories;
 
     @Inject
     ActiveDatabase(@ConfigProperty(name = DatabaseSelection.PROPERTY, defaultValue = DatabaseSelection.H2) String db,
-                   @Any Instance<AgroalDataSource> dataSources, @Any Instance<EntityManager> entityManagers,
-                   @Any Instance<SessionFactory> sessionFactories) {
+                   @Any Instance<AgroalDataSource> dataSources, @Any Instance<EntityManager> entityManagers) {
         this.name = DatabaseSelection.selected(db);
         this.dataSources = dataSources;
         this.entityManagers = entityManagers;
-        this.sessionFactories = sessionFactories;
     }
 
     public String name() {
@@ -45,12 +40,9 @@ public class ActiveDatabase {
         return dataSources.select(new DataSource.DataSourceLiteral(name)).get();
     }
 
-    /**
-     * For stateless sessions: each statement runs when it is called, on the connection of the active JTA transaction
-     * (or alone, outside one), and a failed one does not mark the transaction for rollback.
-     */
-    public SessionFactory sessionFactory() {
-        return sessionFactories.select(new PersistenceUnit.PersistenceUnitLiteral(name)).get();
+    /** Plain JDBC on this datasource, for the stores on every command's write path. */
+    public Sql sql() {
+        return new Sql(dataSource());
     }
 
     /** A transaction-scoped proxy: usable from any thread that has a JTA transaction (or a request) active. */

@@ -1,26 +1,23 @@
 package org.metriclifecycle.deploy.webhooks;
 
 import org.metriclifecycle.deploy.ops.ActiveDatabase;
+import org.metriclifecycle.deploy.ops.Sql;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.hibernate.SessionFactory;
-import org.hibernate.StatelessSession;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
- * The {@code webhook_delivery} table, through stateless sessions (each statement runs when called; docs/design.md
- * "The stores on the write path"): inside a JTA transaction they join it (the outbox's inserts commit with the
- * command), outside one each change commits alone (the sender's claims and records, which must not wait for each
- * other).
+ * The {@code webhook_delivery} table in plain JDBC on the active datasource (its inserts are on the write path of
+ * every command a subscription hears: docs/design.md "The stores on the write path"): inside a JTA transaction the
+ * connection joins it (the outbox's inserts commit with the command), outside one each statement commits alone (the
+ * sender's claims and records, which must not wait for each other).
  * <p>
  * Claims are conditional updates rather than row locks, so they work alike on H2 and PostgreSQL and with any number
  * of replicas: a delivery is taken by moving its {@code next_attempt_at} to the end of a lease, which only one
@@ -31,57 +28,33 @@ public class WebhookDeliveries implements DeliveryQueue, DeliveryLedger {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String PENDING = DeliveryStatus.PENDING.name();
+    private static final String COLUMNS = "delivery_id, subscription_id, team, kind, dedup_key, metric_id, url, body, "
+            + "status, attempts, next_attempt_at, created_at";
 
-    // PostgreSQL aborts the whole transaction on a failed statement, so a duplicate must not fail there: hence SQL,
-    // as Hibernate has no insert-or-nothing (its upsert would overwrite a delivery already sent). H2 does not
-    // abort, and has no ON CONFLICT outside its PostgreSQL mode, so there a duplicate is the unique key's refusal.
-    private static final String INSERT_OR_NOTHING = "INSERT INTO webhook_delivery (delivery_id, subscription_id, team,"
-            + " kind, dedup_key, metric_id, url, body, status, attempts, next_attempt_at, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (subscription_id, dedup_key) DO NOTHING";
-
-    private final SessionFactory sessions;
+    private final Sql sql;
     private final boolean postgreSql;
     private final WebhookSecretStore secrets;
 
     @Inject
     WebhookDeliveries(ActiveDatabase database, WebhookSecretStore secrets) {
-        this.sessions = database.sessionFactory();
+        this.sql = database.sql();
         this.postgreSql = database.isPostgreSql();
         this.secrets = secrets;
     }
 
     @Override
     public boolean enqueue(NewDelivery delivery) {
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            try (StatelessSession session = sessions.openStatelessSession()) {
-                return postgreSql ? insertOrNothing(session, delivery) : insertUnlessTaken(session, delivery);
-            }
-        });
-    }
-
-    private boolean insertOrNothing(StatelessSession session, NewDelivery delivery) {
-        return session.createNativeMutationQuery(INSERT_OR_NOTHING)
-                .setParameter(1, delivery.deliveryId())
-                .setParameter(2, delivery.subscriptionId())
-                .setParameter(3, delivery.team())
-                .setParameter(4, delivery.kind())
-                .setParameter(5, delivery.dedupKey())
-                .setParameter(6, delivery.metricId(), String.class)
-                .setParameter(7, delivery.url())
-                .setParameter(8, delivery.body())
-                .setParameter(9, PENDING)
-                .setParameter(10, delivery.createdAt(), Instant.class)
-                .setParameter(11, delivery.createdAt(), Instant.class)
-                .executeUpdate() == 1;
-    }
-
-    /** A stateless insert that fails leaves the transaction usable (an EntityManager's would doom it). */
-    private static boolean insertUnlessTaken(StatelessSession session, NewDelivery delivery) {
+        // PostgreSQL aborts the whole transaction on a failed statement, so it must not fail; H2 does not, and has no
+        // ON CONFLICT outside its PostgreSQL mode, so there a duplicate is the unique key's refusal.
+        String insert = "INSERT INTO webhook_delivery (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
+                + (postgreSql ? " ON CONFLICT (subscription_id, dedup_key) DO NOTHING" : "");
         try {
-            session.insert(new WebhookDeliveryEntity(delivery));
-            return true;
-        } catch (RuntimeException e) {
-            if (UNIQUE_VIOLATION.equals(sqlState(e))) {
+            return sql.update("webhook delivery not enqueued", insert, delivery.deliveryId(),
+                    delivery.subscriptionId(), delivery.team(), delivery.kind(), delivery.dedupKey(),
+                    delivery.metricId(), delivery.url(), delivery.body(), PENDING, delivery.createdAt(),
+                    delivery.createdAt()) == 1;
+        } catch (Sql.Failure e) {
+            if (UNIQUE_VIOLATION.equals(e.sqlState()) && !postgreSql) {
                 return false;
             }
             throw e;
@@ -90,31 +63,19 @@ public class WebhookDeliveries implements DeliveryQueue, DeliveryLedger {
 
     @Override
     public List<ClaimedDelivery> claimDue(Instant now, int limit, Instant leaseUntil) {
-        List<Object[]> due = read(session -> session.createSelectionQuery("SELECT d, s.secret"
-                        + " FROM WebhookDeliveryEntity d LEFT JOIN WebhookSecretEntity s"
-                        + " ON s.subscriptionId = d.subscriptionId"
-                        + " WHERE d.status = :pending AND d.nextAttemptAt <= :now ORDER BY d.nextAttemptAt",
-                        Object[].class)
-                .setParameter("pending", PENDING)
-                .setParameter("now", now)
-                .setMaxResults(limit)
-                .getResultList());
-        List<ClaimedDelivery> opened = due.stream().map(row -> {
-            WebhookDeliveryEntity delivery = (WebhookDeliveryEntity) row[0];
-            return delivery.claimed(secrets.open(delivery.subscriptionId(), (String) row[1]));
-        }).toList();
+        List<ClaimedDelivery> due = sql.list("due webhook deliveries not readable",
+                rows -> new ClaimedDelivery(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getString(4), rows.getString(5), rows.getInt(6),
+                        secrets.open(rows.getString(2), rows.getString(7))),
+                "SELECT d.delivery_id, d.subscription_id, d.kind, d.url, d.body, d.attempts, s.secret "
+                        + "FROM webhook_delivery d LEFT JOIN webhook_secret s ON s.subscription_id = d.subscription_id "
+                        + "WHERE d.status = ? AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at LIMIT ?",
+                PENDING, now, limit);
         List<ClaimedDelivery> claimed = new ArrayList<>();
-        for (ClaimedDelivery delivery : opened) {
-            int taken = change(session -> session.createMutationQuery("UPDATE WebhookDeliveryEntity d"
-                            + " SET d.nextAttemptAt = :leaseUntil WHERE d.deliveryId = :id AND d.status = :pending"
-                            + " AND d.attempts = :attempts AND d.nextAttemptAt <= :now")
-                    .setParameter("leaseUntil", leaseUntil)
-                    .setParameter("id", delivery.deliveryId())
-                    .setParameter("pending", PENDING)
-                    .setParameter("attempts", delivery.attemptsMade())
-                    .setParameter("now", now)
-                    .executeUpdate());
-            if (taken == 1) {
+        for (ClaimedDelivery delivery : due) {
+            if (sql.update("due webhook deliveries not claimed", "UPDATE webhook_delivery SET next_attempt_at = ?"
+                            + " WHERE delivery_id = ? AND status = ? AND attempts = ? AND next_attempt_at <= ?",
+                    leaseUntil, delivery.deliveryId(), PENDING, delivery.attemptsMade(), now) == 1) {
                 claimed.add(delivery);
             }
         }
@@ -124,75 +85,46 @@ public class WebhookDeliveries implements DeliveryQueue, DeliveryLedger {
     @Override
     public boolean record(ClaimedDelivery delivery, AttemptResult result, DeliveryStatus status, Instant attemptedAt,
                           Instant nextAttemptAt) {
-        return change(session -> session.createMutationQuery("UPDATE WebhookDeliveryEntity d SET d.status = :status,"
-                        + " d.attempts = d.attempts + 1, d.lastStatusCode = :code, d.lastError = :error,"
-                        + " d.nextAttemptAt = :next, d.lastAttemptAt = :attemptedAt, d.deliveredAt = :deliveredAt"
-                        + " WHERE d.deliveryId = :id AND d.attempts = :attempts")
-                .setParameter("status", status.name())
-                .setParameter("code", result.statusCode(), Integer.class)
-                .setParameter("error", result.error(), String.class)
-                .setParameter("next", nextAttemptAt, Instant.class)
-                .setParameter("attemptedAt", attemptedAt, Instant.class)
-                .setParameter("deliveredAt", status == DeliveryStatus.DELIVERED ? attemptedAt : null, Instant.class)
-                .setParameter("id", delivery.deliveryId())
-                .setParameter("attempts", delivery.attemptsMade())
-                .executeUpdate()) == 1;
+        return sql.update("webhook attempt not recorded",
+                "UPDATE webhook_delivery SET status = ?, attempts = attempts + 1, last_status_code = ?, "
+                        + "last_error = ?, next_attempt_at = ?, last_attempt_at = ?, delivered_at = ? "
+                        + "WHERE delivery_id = ? AND attempts = ?",
+                status.name(), Sql.typed(result.statusCode(), Types.INTEGER), result.error(),
+                Sql.typed(nextAttemptAt, Types.TIMESTAMP_WITH_TIMEZONE),
+                Sql.typed(attemptedAt, Types.TIMESTAMP_WITH_TIMEZONE),
+                Sql.typed(status == DeliveryStatus.DELIVERED ? attemptedAt : null, Types.TIMESTAMP_WITH_TIMEZONE),
+                delivery.deliveryId(), delivery.attemptsMade()) == 1;
     }
 
     /** The subscription's deliveries in {@code team}, newest first. */
     public DeliveryLog log(String team, String subscriptionId, int page, int size) {
-        return read(session -> {
-            long total = session.createSelectionQuery("SELECT count(d) FROM WebhookDeliveryEntity d"
-                            + " WHERE d.team = :team AND d.subscriptionId = :subscription", Long.class)
-                    .setParameter("team", team)
-                    .setParameter("subscription", subscriptionId)
-                    .getSingleResult();
-            List<DeliveryLogEntry> entries = session.createSelectionQuery("FROM WebhookDeliveryEntity d"
-                            + " WHERE d.team = :team AND d.subscriptionId = :subscription"
-                            + " ORDER BY d.createdAt DESC, d.deliveryId DESC", WebhookDeliveryEntity.class)
-                    .setParameter("team", team)
-                    .setParameter("subscription", subscriptionId)
-                    .setFirstResult(page * size)
-                    .setMaxResults(size)
-                    .getResultStream().map(WebhookDeliveryEntity::logEntry).toList();
-            return new DeliveryLog(subscriptionId, entries, total);
-        });
+        long total = sql.first("webhook delivery log not readable", rows -> rows.getLong(1),
+                "SELECT count(*) FROM webhook_delivery WHERE team = ? AND subscription_id = ?",
+                team, subscriptionId).orElseThrow();
+        List<DeliveryLogEntry> entries = sql.list("webhook delivery log not readable", WebhookDeliveries::entry,
+                "SELECT delivery_id, kind, metric_id, status, attempts, last_status_code, last_error, "
+                        + "next_attempt_at, created_at, last_attempt_at, delivered_at FROM webhook_delivery "
+                        + "WHERE team = ? AND subscription_id = ? ORDER BY created_at DESC, delivery_id DESC "
+                        + "LIMIT ? OFFSET ?",
+                team, subscriptionId, size, (long) page * size);
+        return new DeliveryLog(subscriptionId, entries, total);
     }
 
     /** Forgets finished deliveries created before {@code cutoff}. */
     int purgeFinishedBefore(Instant cutoff) {
-        return change(session -> session.createMutationQuery("DELETE FROM WebhookDeliveryEntity d"
-                        + " WHERE d.status <> :pending AND d.createdAt < :cutoff")
-                .setParameter("pending", PENDING)
-                .setParameter("cutoff", cutoff)
-                .executeUpdate());
+        return sql.update("webhook delivery log not purged",
+                "DELETE FROM webhook_delivery WHERE status <> ? AND created_at < ?", PENDING, cutoff);
     }
 
     /** Deliveries waiting to be sent, for the operator's gauge. */
     public long pending() {
-        return read(session -> session.createSelectionQuery("SELECT count(d) FROM WebhookDeliveryEntity d"
-                        + " WHERE d.status = :pending", Long.class)
-                .setParameter("pending", PENDING)
-                .getSingleResult());
+        return sql.first("webhook deliveries not countable", rows -> rows.getLong(1),
+                "SELECT count(*) FROM webhook_delivery WHERE status = ?", PENDING).orElseThrow();
     }
 
-    private <T> T read(Function<StatelessSession, T> query) {
-        try (StatelessSession session = sessions.openStatelessSession()) {
-            return query.apply(session);
-        }
-    }
-
-    /** Hibernate runs an update only in a transaction: the caller's, or one of its own so it commits alone. */
-    private int change(Function<StatelessSession, Integer> update) {
-        return QuarkusTransaction.joiningExisting().call(() -> read(update));
-    }
-
-    private static String sqlState(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
+    private static DeliveryLogEntry entry(ResultSet rows) throws SQLException {
+        return new DeliveryLogEntry(rows.getString(1), rows.getString(2), rows.getString(3),
+                DeliveryStatus.valueOf(rows.getString(4)), rows.getInt(5), Sql.integer(rows, 6), rows.getString(7),
+                Sql.instant(rows, 8), Sql.instant(rows, 9), Sql.instant(rows, 10), Sql.instant(rows, 11));
     }
 }

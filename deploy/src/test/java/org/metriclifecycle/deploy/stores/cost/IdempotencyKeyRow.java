@@ -1,4 +1,4 @@
-package org.metriclifecycle.deploy.api;
+package org.metriclifecycle.deploy.stores.cost;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -12,13 +12,12 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A row of {@code idempotency_key}: the first answer to one caller's key. Flyway owns the table. */
+/** {@code idempotency_key} as Hibernate would map it; only {@code HotPathStoresCostTest} uses it. */
 @Entity
 @Table(name = "idempotency_key")
-@IdClass(IdempotencyKeyEntity.Key.class)
-public class IdempotencyKeyEntity {
+@IdClass(IdempotencyKeyRow.Key.class)
+public class IdempotencyKeyRow {
 
-    /** The row's identity: a key is the caller's own. */
     public record Key(String caller, String idempotencyKey) implements Serializable {
         public Key() {
             this(null, null);
@@ -46,27 +45,22 @@ public class IdempotencyKeyEntity {
     @Column(name = "location", length = 2000)
     private String location;
 
-    // TEXT on PostgreSQL, CLOB on H2: an answer's body has no useful bound.
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "body")
     private String body;
 
-    protected IdempotencyKeyEntity() {
+    protected IdempotencyKeyRow() {
         // for JPA
     }
 
-    public IdempotencyKeyEntity(String caller, String idempotencyKey, IdempotencyStore.StoredAnswer answer,
-                                Instant createdAt) {
+    public IdempotencyKeyRow(String caller, String idempotencyKey, String fingerprint, Instant createdAt, int status,
+                             String location, String body) {
         this.caller = caller;
         this.idempotencyKey = idempotencyKey;
-        this.fingerprint = answer.fingerprint();
+        this.fingerprint = fingerprint;
         this.createdAt = createdAt;
-        this.status = answer.status();
-        this.location = answer.location();
-        this.body = answer.body();
-    }
-
-    IdempotencyStore.StoredAnswer answer() {
-        return new IdempotencyStore.StoredAnswer(fingerprint.trim(), status, location, body);
+        this.status = status;
+        this.location = location;
+        this.body = body;
     }
 }
