@@ -1,12 +1,9 @@
 package org.metriclifecycle.deploy.api;
 
 import org.metriclifecycle.deploy.ops.ActiveDatabase;
+import org.metriclifecycle.deploy.ops.Sql;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +16,8 @@ import jakarta.inject.Singleton;
 /**
  * The first answers to writes that carried an {@code Idempotency-Key}, one row per (caller, key), written in the
  * caller's JTA transaction (the one that also appends the command's events). Keys older than
- * {@code metrics.api.idempotency-retention} count as unused and are purged now and then.
+ * {@code metrics.api.idempotency-retention} count as unused and are purged now and then. Plain JDBC, not Hibernate:
+ * it is on the write path of every keyed command (docs/design.md "The stores on the write path").
  */
 @Singleton
 public class IdempotencyStore {
@@ -37,37 +35,25 @@ public class IdempotencyStore {
 
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
-    private final ActiveDatabase database;
+    private final Sql sql;
     private final Clock clock;
     private final Duration retention;
     private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
 
     @Inject
     IdempotencyStore(ActiveDatabase database, Clock clock, ApiConfig config) {
-        this.database = database;
+        this.sql = database.sql();
         this.clock = clock;
         this.retention = config.idempotencyRetention();
     }
 
     /** The answer stored under the key, unless the key is unused or expired. */
     public Optional<StoredAnswer> find(String caller, String key) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT fingerprint, status, location, body FROM idempotency_key"
-                             + " WHERE caller = ? AND idempotency_key = ? AND created_at >= ?")) {
-            select.setString(1, caller);
-            select.setString(2, key);
-            select.setTimestamp(3, Timestamp.from(clock.instant().minus(retention)));
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new StoredAnswer(row.getString(1).trim(), row.getInt(2), row.getString(3),
-                        row.getString(4)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read idempotency key", e);
-        }
+        return sql.first("could not read idempotency key",
+                row -> new StoredAnswer(row.getString(1).trim(), row.getInt(2), row.getString(3), row.getString(4)),
+                "SELECT fingerprint, status, location, body FROM idempotency_key"
+                        + " WHERE caller = ? AND idempotency_key = ? AND created_at >= ?",
+                caller, key, clock.instant().minus(retention));
     }
 
     /**
@@ -76,52 +62,35 @@ public class IdempotencyStore {
      */
     public void store(String caller, String key, StoredAnswer answer) {
         Instant now = clock.instant();
-        try (Connection connection = database.dataSource().getConnection()) {
-            try (PreparedStatement expired = connection.prepareStatement(
-                    "DELETE FROM idempotency_key WHERE caller = ? AND idempotency_key = ? AND created_at < ?")) {
-                expired.setString(1, caller);
-                expired.setString(2, key);
-                expired.setTimestamp(3, Timestamp.from(now.minus(retention)));
-                expired.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
+        sql.update("could not store idempotency key",
+                "DELETE FROM idempotency_key WHERE caller = ? AND idempotency_key = ? AND created_at < ?",
+                caller, key, now.minus(retention));
+        try {
+            sql.update("could not store idempotency key",
                     "INSERT INTO idempotency_key (caller, idempotency_key, fingerprint, created_at, status, location,"
-                            + " body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, caller);
-                insert.setString(2, key);
-                insert.setString(3, answer.fingerprint());
-                insert.setTimestamp(4, Timestamp.from(now));
-                insert.setInt(5, answer.status());
-                insert.setString(6, answer.location());
-                insert.setString(7, answer.body());
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (isKeyTaken(e)) {
-                    throw new KeyTaken(e);
-                }
-                throw e;
+                            + " body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    caller, key, answer.fingerprint(), now, answer.status(), answer.location(), answer.body());
+        } catch (Sql.Failure e) {
+            if (isKeyTaken(e)) {
+                throw new KeyTaken(e.getCause());
             }
-            purgeNowAndThen(connection, now);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store idempotency key", e);
+            throw e;
         }
+        purgeNowAndThen(now);
     }
 
-    private void purgeNowAndThen(Connection connection, Instant now) throws SQLException {
+    private void purgeNowAndThen(Instant now) {
         Instant last = lastPurge.get();
         if (last.plus(PURGE_EVERY).isAfter(now) || !lastPurge.compareAndSet(last, now)) {
             return;
         }
-        try (PreparedStatement purge = connection.prepareStatement(
-                "DELETE FROM idempotency_key WHERE created_at < ?")) {
-            purge.setTimestamp(1, Timestamp.from(now.minus(retention)));
-            purge.executeUpdate();
-        }
+        sql.update("could not purge idempotency keys", "DELETE FROM idempotency_key WHERE created_at < ?",
+                now.minus(retention));
     }
 
     /** 23505 unique violation (PostgreSQL, H2); H2's lock timeout (HYT00) while another holds the same key. */
-    private static boolean isKeyTaken(SQLException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+    private static boolean isKeyTaken(Sql.Failure e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && ("23505".equals(sql.getSQLState())
                     || "HYT00".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
                 return true;

@@ -2,22 +2,19 @@ package org.metriclifecycle.deploy.audit;
 
 import org.metriclifecycle.deploy.ops.ActiveDatabase;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The {@code audit_checkpoint} table (signed documents, kept as served) and the chain heads a checkpoint lists. Runs
- * in the caller's transaction. The service's PostgreSQL role may only add checkpoints, never change one.
+ * The {@code audit_checkpoint} table (signed documents, kept as served) and the chain heads a checkpoint lists. Joins
+ * the caller's transaction, or runs in one of its own: the persistence unit needs one even to read.
  */
 @Singleton
 public class CheckpointStore {
@@ -29,51 +26,36 @@ public class CheckpointStore {
             + " ON h.aggregate_identifier = c.aggregate_identifier AND h.head = c.sequence_number"
             + " ORDER BY c.aggregate_identifier";
 
-    private final ActiveDatabase database;
+    private final EntityManager entities;
 
     @Inject
     CheckpointStore(ActiveDatabase database) {
-        this.database = database;
+        this.entities = database.entityManager();
     }
 
+    @SuppressWarnings("unchecked")
     public List<ChainHead> heads() {
-        List<ChainHead> heads = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(HEADS);
-             ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                heads.add(new ChainHead(row.getString(1), row.getLong(2), row.getString(3).trim()));
-            }
-            return heads;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the chain heads: " + e.getMessage(), e);
-        }
+        // event_chain belongs to the event store, not to the persistence unit: a native query, not an entity.
+        return QuarkusTransaction.joiningExisting().call(() -> ((List<Object[]>) entities.createNativeQuery(HEADS)
+                .getResultList()).stream()
+                .map(row -> new ChainHead((String) row[0], ((Number) row[1]).longValue(), ((String) row[2]).trim()))
+                .toList());
     }
 
     public void insert(String checkpointId, Instant createdAt, String digest, String document) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_checkpoint"
-                     + " (checkpoint_id, created_at, digest, document) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, checkpointId);
-            insert.setTimestamp(2, Timestamp.from(createdAt));
-            insert.setString(3, digest);
-            insert.setString(4, document);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store the checkpoint: " + e.getMessage(), e);
-        }
+        QuarkusTransaction.joiningExisting().run(() ->
+                entities.persist(new CheckpointEntity(checkpointId, createdAt, digest, document)));
     }
 
     /** The newest checkpoint's digest and document. */
     public Optional<Stored> latest() {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT digest, document FROM audit_checkpoint"
-                     + " ORDER BY created_at DESC, checkpoint_id DESC LIMIT 1");
-             ResultSet row = select.executeQuery()) {
-            return row.next() ? Optional.of(new Stored(row.getString(1).trim(), row.getString(2))) : Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the latest checkpoint: " + e.getMessage(), e);
-        }
+        return QuarkusTransaction.joiningExisting().call(() -> entities.createQuery(
+                        "SELECT c FROM CheckpointEntity c ORDER BY c.createdAt DESC, c.checkpointId DESC",
+                        CheckpointEntity.class)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(row -> new Stored(row.digest().trim(), row.document())));
     }
 
     public record Stored(String digest, String document) {

@@ -40,6 +40,11 @@ public class ActiveDatabase {
         return dataSources.select(new DataSource.DataSourceLiteral(name)).get();
     }
 
+    /** Plain JDBC on this datasource, for the stores on every command's write path. */
+    public Sql sql() {
+        return new Sql(dataSource());
+    }
+
     /** A transaction-scoped proxy: usable from any thread that has a JTA transaction (or a request) active. */
     public EntityManager entityManager() {
         return entityManagers.select(new PersistenceUnit.PersistenceUnitLiteral(name)).get();

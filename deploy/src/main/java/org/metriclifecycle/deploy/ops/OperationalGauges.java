@@ -3,10 +3,6 @@ package org.metriclifecycle.deploy.ops;
 import org.metriclifecycle.deploy.axon.RecurringWork;
 import org.metriclifecycle.deploy.webhooks.WebhookDeliveries;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 
@@ -57,16 +53,10 @@ public class OperationalGauges {
         List<String> recurring = this.recurring.stream().map(RecurringWork::name).toList();
         String sql = "SELECT count(*) FROM scheduled_tasks" + (recurring.isEmpty() ? ""
                 : " WHERE task_name NOT IN (" + String.join(", ", Collections.nCopies(recurring.size(), "?")) + ")");
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < recurring.size(); i++) {
-                statement.setString(i + 1, recurring.get(i));
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
+        try {
+            return database.sql().first("deadlines not countable", rows -> rows.getLong(1), sql, recurring.toArray())
+                    .orElseThrow();
+        } catch (Sql.Failure e) {
             return Double.NaN;
         }
     }
