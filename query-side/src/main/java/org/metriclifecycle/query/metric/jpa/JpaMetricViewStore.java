@@ -28,6 +28,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.metriclifecycle.events.MetricStatus;
+import org.metriclifecycle.query.jdbc.DocumentRows;
 import org.metriclifecycle.query.metric.FieldChange;
 import org.metriclifecycle.query.metric.HistoryEntry;
 import org.metriclifecycle.query.metric.MetricFilter;
@@ -88,18 +89,8 @@ public class JpaMetricViewStore implements MetricViewStore {
     }
 
     private Optional<StoredMetricView> row(String metricId, String sql) {
-        try (Connection connection = rows.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, metricId);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new StoredMetricView(parsed(metricId, row.getString(1)), row.getLong(2)));
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("metric view " + metricId + " not readable", e);
-        }
+        return DocumentRows.find(rows, sql, metricId, "metric view " + metricId,
+                (document, lastSequence) -> new StoredMetricView(parsed(metricId, document), lastSequence));
     }
 
     private MetricView parsed(String metricId, String document) {

@@ -2,7 +2,6 @@ package org.metriclifecycle.query.team.jpa;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +16,7 @@ import jakarta.persistence.PersistenceException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.metriclifecycle.query.jdbc.DocumentRows;
 import org.metriclifecycle.query.team.StoredTeamView;
 import org.metriclifecycle.query.team.TeamView;
 import org.metriclifecycle.query.team.TeamViewStore;
@@ -56,17 +56,8 @@ public class JpaTeamViewStore implements TeamViewStore {
     }
 
     private Optional<StoredTeamView> row(String team, String sql) {
-        try (Connection connection = rows.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, team);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next()
-                        ? Optional.of(new StoredTeamView(read(row.getString(1)), row.getLong(2)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("team view " + team + " not readable", e);
-        }
+        return DocumentRows.find(rows, sql, team, "team view " + team,
+                (document, lastSequence) -> new StoredTeamView(read(document), lastSequence));
     }
 
     @Override
