@@ -1,9 +1,9 @@
 package org.metriclifecycle.command.metric;
 
-import static org.metriclifecycle.command.metric.CommandRules.blankToNull;
-import static org.metriclifecycle.command.metric.CommandRules.hasText;
-import static org.metriclifecycle.command.metric.CommandRules.majorOf;
-import static org.metriclifecycle.command.metric.CommandRules.require;
+import static org.metriclifecycle.command.CommandRules.blankToNull;
+import static org.metriclifecycle.command.CommandRules.hasText;
+import static org.metriclifecycle.command.metric.DefinitionVersion.majorOf;
+import static org.metriclifecycle.command.CommandRules.require;
 
 import java.time.Duration;
 import java.time.Instant;

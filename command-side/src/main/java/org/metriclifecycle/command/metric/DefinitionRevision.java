@@ -1,7 +1,7 @@
 package org.metriclifecycle.command.metric;
 
-import static org.metriclifecycle.command.metric.CommandRules.hasText;
-import static org.metriclifecycle.command.metric.CommandRules.require;
+import static org.metriclifecycle.command.CommandRules.hasText;
+import static org.metriclifecycle.command.CommandRules.require;
 
 import java.util.List;
 

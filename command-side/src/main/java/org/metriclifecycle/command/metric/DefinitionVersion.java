@@ -36,6 +36,11 @@ public final class DefinitionVersion implements Comparable<DefinitionVersion> {
     }
 
     /** @throws IllegalArgumentException unless {@link #isWellFormed} */
+    /** The major version; a free-text version (stored before versions were checked) is its own major, -1. */
+    static long majorOf(String definitionVersion) {
+        return isWellFormed(definitionVersion) ? parse(definitionVersion).major() : -1;
+    }
+
     public static DefinitionVersion parse(String text) {
         if (!isWellFormed(text)) {
             throw new IllegalArgumentException("not a version like 1.0 or 2.1.3: " + text);

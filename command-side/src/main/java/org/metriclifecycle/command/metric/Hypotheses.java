@@ -1,7 +1,7 @@
 package org.metriclifecycle.command.metric;
 
-import static org.metriclifecycle.command.metric.CommandRules.hasText;
-import static org.metriclifecycle.command.metric.CommandRules.require;
+import static org.metriclifecycle.command.CommandRules.hasText;
+import static org.metriclifecycle.command.CommandRules.require;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -97,7 +97,7 @@ final class Hypotheses {
         HypothesisEvidence judged = evidence.get(event.hypothesisId());
         judged.correlations.add(new StoredCorrelation(event.correlationId(), event.method(), event.coefficient(),
                 event.sampleSize(), event.periodStart(), event.periodEnd(), event.source(),
-                CommandRules.majorOf(event.definitionVersion()), event.recordedAt(), false));
+                DefinitionVersion.majorOf(event.definitionVersion()), event.recordedAt(), false));
         if (event.verdict() == Verdict.SUPPORTED) {
             judged.lastSupportedAt = event.recordedAt();
         }

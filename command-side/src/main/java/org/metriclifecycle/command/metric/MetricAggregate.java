@@ -1,10 +1,10 @@
 package org.metriclifecycle.command.metric;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.metriclifecycle.command.metric.CommandRules.blankToNull;
-import static org.metriclifecycle.command.metric.CommandRules.hasText;
-import static org.metriclifecycle.command.metric.CommandRules.majorOf;
-import static org.metriclifecycle.command.metric.CommandRules.require;
+import static org.metriclifecycle.command.CommandRules.blankToNull;
+import static org.metriclifecycle.command.CommandRules.hasText;
+import static org.metriclifecycle.command.metric.DefinitionVersion.majorOf;
+import static org.metriclifecycle.command.CommandRules.require;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package org.metriclifecycle.command.team;
 
+import static org.metriclifecycle.command.CommandRules.hasText;
+
 import java.time.Clock;
 import java.util.Objects;
 
@@ -83,9 +85,5 @@ public class MetricAdmission {
 
     private Aggregate<TeamAggregate> team(String team) throws Exception {
         return teams.loadOrCreate(TeamEvent.aggregateId(team), TeamAggregate::new);
-    }
-
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
     }
 }

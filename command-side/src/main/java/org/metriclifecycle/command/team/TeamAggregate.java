@@ -1,6 +1,8 @@
 package org.metriclifecycle.command.team;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.metriclifecycle.command.CommandRules.hasText;
+import static org.metriclifecycle.command.CommandRules.require;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +26,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.metriclifecycle.command.BudgetExceededException;
-import org.metriclifecycle.command.InvalidCommandException;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.RotationSettings;
 import org.metriclifecycle.command.TeamSettings;
@@ -393,13 +394,4 @@ public class TeamAggregate {
         }
     }
 
-    private static void require(boolean valid, String field, String message) {
-        if (!valid) {
-            throw new InvalidCommandException(field, field + " " + message);
-        }
-    }
-
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
-    }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.metriclifecycle.query.jdbc.Sql;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;

@@ -1,8 +1,5 @@
 package org.metriclifecycle.deploy.ops;
 
-import org.metriclifecycle.deploy.axon.RecurringWork;
-import org.metriclifecycle.deploy.webhooks.WebhookDeliveries;
-
 import java.util.Collections;
 import java.util.List;
 
@@ -14,6 +11,10 @@ import jakarta.inject.Singleton;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+
+import org.metriclifecycle.deploy.axon.RecurringWork;
+import org.metriclifecycle.deploy.webhooks.WebhookDeliveries;
+import org.metriclifecycle.query.jdbc.Sql;
 
 /**
  * Prometheus gauges an operator alerts on: pending deadlines and

@@ -1,7 +1,7 @@
 package org.metriclifecycle.deploy.webhooks;
 
 import org.metriclifecycle.deploy.ops.ActiveDatabase;
-import org.metriclifecycle.deploy.ops.Sql;
+import org.metriclifecycle.query.jdbc.Sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

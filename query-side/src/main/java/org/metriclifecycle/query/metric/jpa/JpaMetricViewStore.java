@@ -28,7 +28,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.metriclifecycle.events.MetricStatus;
-import org.metriclifecycle.query.jdbc.DocumentRows;
+import org.metriclifecycle.query.jdbc.Sql;
 import org.metriclifecycle.query.metric.FieldChange;
 import org.metriclifecycle.query.metric.HistoryEntry;
 import org.metriclifecycle.query.metric.MetricFilter;
@@ -57,6 +57,7 @@ public class JpaMetricViewStore implements MetricViewStore {
     private final EntityManager em;
     private final ObjectMapper json;
     private final DataSource rows;
+    private final Sql sql;
     /**
      * The last document read or written per metric with its parsed view: a row whose document is the same string is
      * not parsed again. Compared by content, never by sequence, so a rolled-back write cannot leave a wrong view here.
@@ -75,6 +76,7 @@ public class JpaMetricViewStore implements MetricViewStore {
         this.em = Objects.requireNonNull(em, "em");
         this.json = Objects.requireNonNull(json, "json");
         this.rows = Objects.requireNonNull(rows, "rows");
+        this.sql = new Sql(rows);
     }
 
     @Override
@@ -88,9 +90,9 @@ public class JpaMetricViewStore implements MetricViewStore {
         return row(metricId, SELECT_ROW + " FOR UPDATE");
     }
 
-    private Optional<StoredMetricView> row(String metricId, String sql) {
-        return DocumentRows.find(rows, sql, metricId, "metric view " + metricId,
-                (document, lastSequence) -> new StoredMetricView(parsed(metricId, document), lastSequence));
+    private Optional<StoredMetricView> row(String metricId, String query) {
+        return sql.first("metric view " + metricId + " not readable",
+                row -> new StoredMetricView(parsed(metricId, row.getString(1)), row.getLong(2)), query, metricId);
     }
 
     private MetricView parsed(String metricId, String document) {

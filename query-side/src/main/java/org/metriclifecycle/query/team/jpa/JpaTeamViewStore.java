@@ -1,8 +1,5 @@
 package org.metriclifecycle.query.team.jpa;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,12 +8,11 @@ import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.metriclifecycle.query.jdbc.DocumentRows;
+import org.metriclifecycle.query.jdbc.Sql;
 import org.metriclifecycle.query.team.StoredTeamView;
 import org.metriclifecycle.query.team.TeamView;
 import org.metriclifecycle.query.team.TeamViewStore;
@@ -36,12 +32,12 @@ public class JpaTeamViewStore implements TeamViewStore {
 
     private final EntityManager em;
     private final ObjectMapper json;
-    private final DataSource rows;
+    private final Sql sql;
 
     public JpaTeamViewStore(EntityManager em, ObjectMapper json, DataSource rows) {
         this.em = Objects.requireNonNull(em, "em");
         this.json = Objects.requireNonNull(json, "json");
-        this.rows = Objects.requireNonNull(rows, "rows");
+        this.sql = new Sql(Objects.requireNonNull(rows, "rows"));
     }
 
     @Override
@@ -55,9 +51,9 @@ public class JpaTeamViewStore implements TeamViewStore {
         return row(team, SELECT_ROW + " FOR UPDATE");
     }
 
-    private Optional<StoredTeamView> row(String team, String sql) {
-        return DocumentRows.find(rows, sql, team, "team view " + team,
-                (document, lastSequence) -> new StoredTeamView(read(document), lastSequence));
+    private Optional<StoredTeamView> row(String team, String query) {
+        return sql.first("team view " + team + " not readable",
+                row -> new StoredTeamView(read(row.getString(1)), row.getLong(2)), query, team);
     }
 
     @Override
@@ -69,28 +65,13 @@ public class JpaTeamViewStore implements TeamViewStore {
     @Override
     public void save(TeamView view, long lastSequence) {
         String document = write(view);
-        try (Connection connection = rows.getConnection()) {
-            int updated = 0;
-            if (lastSequence > 0) {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE team_view SET last_sequence = ?, document = ? WHERE team = ?")) {
-                    update.setLong(1, lastSequence);
-                    update.setString(2, document);
-                    update.setString(3, view.team());
-                    updated = update.executeUpdate();
-                }
-            }
-            if (updated == 0) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO team_view (team, last_sequence, document) VALUES (?, ?, ?)")) {
-                    insert.setString(1, view.team());
-                    insert.setLong(2, lastSequence);
-                    insert.setString(3, document);
-                    insert.executeUpdate();
-                }
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("team view " + view.team() + " not written", e);
+        String what = "team view " + view.team() + " not written";
+        int updated = lastSequence > 0 ? sql.update(what,
+                "UPDATE team_view SET last_sequence = ?, document = ? WHERE team = ?", lastSequence, document,
+                view.team()) : 0;
+        if (updated == 0) {
+            sql.update(what, "INSERT INTO team_view (team, last_sequence, document) VALUES (?, ?, ?)", view.team(),
+                    lastSequence, document);
         }
     }
 

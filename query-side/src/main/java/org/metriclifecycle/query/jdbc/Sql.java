@@ -1,4 +1,4 @@
-package org.metriclifecycle.deploy.ops;
+package org.metriclifecycle.query.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 
 /**
  * Plain JDBC for the stores on the write path of every command (docs/design.md "The stores on the write path"): a
- * prepared statement, its parameters and its rows, on the active datasource. Inside a JTA transaction the connection
+ * prepared statement, its parameters and its rows, on the given datasource. The read-model stores use it for a
+ * command's own row, the service's idempotency and outbox stores for theirs. Inside a JTA transaction the connection
  * joins it; outside one each statement commits alone. A failed statement leaves the transaction as the database
  * leaves it (H2 carries on; PostgreSQL aborts it).
  * <p>
@@ -53,7 +54,7 @@ public final class Sql {
 
     private final DataSource dataSource;
 
-    Sql(DataSource dataSource) {
+    public Sql(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
