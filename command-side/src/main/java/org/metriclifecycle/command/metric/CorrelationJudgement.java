@@ -2,28 +2,23 @@ package org.metriclifecycle.command.metric;
 
 import static org.metriclifecycle.command.CommandRules.blankToNull;
 import static org.metriclifecycle.command.CommandRules.hasText;
-import static org.metriclifecycle.command.metric.DefinitionVersion.majorOf;
 import static org.metriclifecycle.command.CommandRules.require;
+import static org.metriclifecycle.events.DefinitionVersion.majorOf;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.events.CorrelationInterval;
 import org.metriclifecycle.events.CorrelationMethod;
+import org.metriclifecycle.events.DefinitionVersion;
 import org.metriclifecycle.events.HypothesisStatus;
 import org.metriclifecycle.events.SupportCriteria;
 import org.metriclifecycle.events.Verdict;
-import org.metriclifecycle.events.evidence.CountedCorrelations;
 import org.metriclifecycle.events.evidence.FisherEstimate;
 import org.metriclifecycle.events.evidence.Pool;
-import org.metriclifecycle.events.evidence.RecordedCorrelation;
 import org.metriclifecycle.events.evidence.RevalidationDue;
 
 /**
@@ -32,14 +27,14 @@ import org.metriclifecycle.events.evidence.RevalidationDue;
  * anything is applied; holds no state and does no I/O.
  *
  * @param supersedes     the correlation it corrects, or null
+ * @param countedSince   where the hypothesis's counting window starts after it, or null when nothing counts
  * @param metricDue      the metric's revalidation due date after it, or null when no hypothesis is SUPPORTED
  * @param wasSupported   whether any hypothesis was SUPPORTED before it
  * @param stillSupported whether any hypothesis is SUPPORTED after it
  */
 record CorrelationJudgement(String supersedes, CorrelationMethod method, Verdict verdict,
                             CorrelationInterval ownInterval, HypothesisStatus statusAfter, Optional<Pool> pool,
-                            List<RecordedCorrelation> counted, Instant metricDue, boolean wasSupported,
-                            boolean stillSupported) {
+                            Instant countedSince, Instant metricDue, boolean wasSupported, boolean stillSupported) {
 
     /**
      * The definition version a correlation was measured against: the current one when it names none. One of an older
@@ -101,15 +96,9 @@ record CorrelationJudgement(String supersedes, CorrelationMethod method, Verdict
         StoredCorrelation recorded = new StoredCorrelation(command.correlationId(), method, command.coefficient(),
                 command.sampleSize(), command.periodStart(), command.periodEnd(), blankToNull(command.source()),
                 majorOf(measuredOn), recordedAt, false);
-        List<StoredCorrelation> after = new ArrayList<>();
-        for (StoredCorrelation c : judged.correlations) {
-            after.add(c.correlationId().equals(supersedes) ? c.asSuperseded() : c);
-        }
-        after.add(recorded);
-        List<RecordedCorrelation> counted = CountedCorrelations.select(
-                after.stream().map(StoredCorrelation::asRecorded).toList(), currentMajor, interval);
-        Optional<Pool> pool = Pool.of(counted.stream().map(c -> c.estimate().orElseThrow()).toList(),
-                judged.confidence);
+        EligibleCorrelations eligible = judged.eligible(currentMajor);
+        EligibleCorrelations.Counted counted = eligible.counted(interval, supersedes, eligible.entryFor(recorded));
+        Optional<Pool> pool = counted.sums().pool(judged.confidence);
         HypothesisStatus before = hypotheses.status(command.hypothesisId());
         HypothesisStatus statusAfter = switch (judged.rule) {
             case INTERVAL -> Pool.status(pool, support);
@@ -121,15 +110,16 @@ record CorrelationJudgement(String supersedes, CorrelationMethod method, Verdict
             if (statusesAfter.get(entry.getKey()) != HypothesisStatus.SUPPORTED) {
                 continue;
             }
+            HypothesisEvidence other = entry.getValue();
             boolean thisOne = entry.getKey().equals(command.hypothesisId());
-            Instant due = entry.getValue().due(thisOne ? after : entry.getValue().correlations,
-                    thisOne && verdict == Verdict.SUPPORTED ? recordedAt : entry.getValue().lastSupportedAt,
-                    currentMajor, interval);
+            Instant due = thisOne
+                    ? other.due(counted, verdict == Verdict.SUPPORTED ? recordedAt : other.lastSupportedAt, interval)
+                    : other.due(other.counted(currentMajor, interval), other.lastSupportedAt, interval);
             if (due != null && (metricDue == null || due.isAfter(metricDue))) {
                 metricDue = due;
             }
         }
-        return new CorrelationJudgement(supersedes, method, verdict, ownInterval, statusAfter, pool, counted,
+        return new CorrelationJudgement(supersedes, method, verdict, ownInterval, statusAfter, pool, counted.since(),
                 metricDue, hypotheses.anySupported(), statusesAfter.containsValue(HypothesisStatus.SUPPORTED));
     }
 
@@ -144,10 +134,9 @@ record CorrelationJudgement(String supersedes, CorrelationMethod method, Verdict
     /** Posting the same period again from the same source is a correction, and must say so (409 otherwise). */
     private static void requireNoOverlap(RecordCorrelation command, HypothesisEvidence judged, String supersedes,
                                          long currentMajor, Duration interval) {
-        Set<String> countedBefore = judged.counted(currentMajor, interval);
-        for (StoredCorrelation other : judged.correlations) {
-            if (countedBefore.contains(other.correlationId()) && !other.correlationId().equals(supersedes)
-                    && Objects.equals(other.source(), blankToNull(command.source()))
+        EligibleCorrelations eligible = judged.eligible(currentMajor);
+        for (StoredCorrelation other : eligible.countedFrom(blankToNull(command.source()), eligible.since(interval))) {
+            if (!other.correlationId().equals(supersedes)
                     && !other.periodStart().isAfter(command.periodEnd())
                     && !command.periodStart().isAfter(other.periodEnd())) {
                 throw new LifecycleConflictException("the period " + command.periodStart() + ".." + command.periodEnd()

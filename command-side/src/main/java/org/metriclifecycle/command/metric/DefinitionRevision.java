@@ -5,6 +5,7 @@ import static org.metriclifecycle.command.CommandRules.require;
 
 import java.util.List;
 
+import org.metriclifecycle.events.DefinitionVersion;
 import org.metriclifecycle.events.ScoreDelta;
 
 /**

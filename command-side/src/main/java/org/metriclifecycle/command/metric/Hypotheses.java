@@ -7,10 +7,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.metriclifecycle.events.DefinitionVersion;
 import org.metriclifecycle.events.CorrelationRecorded;
 import org.metriclifecycle.events.CorrelationSuperseded;
 import org.metriclifecycle.events.HypothesisLinked;
@@ -95,7 +95,7 @@ final class Hypotheses {
     @EventSourcingHandler
     void on(CorrelationRecorded event) {
         HypothesisEvidence judged = evidence.get(event.hypothesisId());
-        judged.correlations.add(new StoredCorrelation(event.correlationId(), event.method(), event.coefficient(),
+        judged.add(new StoredCorrelation(event.correlationId(), event.method(), event.coefficient(),
                 event.sampleSize(), event.periodStart(), event.periodEnd(), event.source(),
                 DefinitionVersion.majorOf(event.definitionVersion()), event.recordedAt(), false));
         if (event.verdict() == Verdict.SUPPORTED) {
@@ -111,12 +111,7 @@ final class Hypotheses {
 
     @EventSourcingHandler
     void on(CorrelationSuperseded event) {
-        List<StoredCorrelation> correlations = evidence.get(event.hypothesisId()).correlations;
-        for (int i = 0; i < correlations.size(); i++) {
-            if (correlations.get(i).correlationId().equals(event.correlationId())) {
-                correlations.set(i, correlations.get(i).asSuperseded());
-            }
-        }
+        evidence.get(event.hypothesisId()).supersede(event.correlationId());
     }
 
     @EventSourcingHandler

@@ -3,12 +3,9 @@ package org.metriclifecycle.command.metric;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
-import org.metriclifecycle.events.evidence.CountedCorrelations;
 import org.metriclifecycle.events.evidence.DecisionRule;
 import org.metriclifecycle.events.evidence.RevalidationDue;
 
@@ -16,9 +13,14 @@ import org.metriclifecycle.events.evidence.RevalidationDue;
 final class HypothesisEvidence {
     DecisionRule rule;
     double confidence;
-    final List<StoredCorrelation> correlations = new ArrayList<>();
+    private final List<StoredCorrelation> correlations = new ArrayList<>();
     /** When a correlation last supported it since the last major revision (POINT's due date counts from it). */
     Instant lastSupportedAt;
+    /**
+     * The correlations that may count at the major version last asked about; derived from {@link #correlations},
+     * kept up to date as they change, and built again for another major version. Not state: a snapshot leaves it out.
+     */
+    private transient EligibleCorrelations eligible;
 
     HypothesisEvidence() {
         // For snapshots.
@@ -41,39 +43,54 @@ final class HypothesisEvidence {
         return Objects.hash(rule, confidence, correlations, lastSupportedAt);
     }
 
-    StoredCorrelation correlation(String correlationId) {
-        return correlations.stream().filter(c -> c.correlationId().equals(correlationId)).findFirst()
-                .orElse(null);
+    void add(StoredCorrelation correlation) {
+        correlations.add(correlation);
+        if (eligible != null) {
+            eligible.add(correlation);
+        }
     }
 
-    Set<String> counted(long currentMajor, Duration interval) {
-        Set<String> ids = new HashSet<>();
-        CountedCorrelations.select(correlations.stream().map(StoredCorrelation::asRecorded).toList(),
-                currentMajor, interval).forEach(c -> ids.add(c.correlationId()));
-        return ids;
+    void supersede(String correlationId) {
+        for (int i = 0; i < correlations.size(); i++) {
+            if (correlations.get(i).correlationId().equals(correlationId)) {
+                correlations.set(i, correlations.get(i).asSuperseded());
+            }
+        }
+        if (eligible != null) {
+            eligible.remove(correlationId);
+        }
+    }
+
+    StoredCorrelation correlation(String correlationId) {
+        for (StoredCorrelation c : correlations) {
+            if (c.correlationId().equals(correlationId)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    EligibleCorrelations eligible(long currentMajor) {
+        if (eligible == null || eligible.major() != currentMajor) {
+            eligible = EligibleCorrelations.of(correlations, currentMajor);
+        }
+        return eligible;
+    }
+
+    /** What counts now. */
+    EligibleCorrelations.Counted counted(long currentMajor, Duration interval) {
+        return eligible(currentMajor).counted(interval, null, null);
     }
 
     /**
-     * When a SUPPORTED hypothesis stops speaking for the metric: for INTERVAL the latest due date among its
-     * counted correlations (each from the end of its period, or its recording if earlier); for POINT, as the
-     * first rule had it, its latest supporting correlation's recording time + the interval.
+     * When a SUPPORTED hypothesis stops speaking for the metric: for INTERVAL the latest due date among what
+     * counts (each from the end of its period, or its recording if earlier); for POINT, as the first rule had it,
+     * its latest supporting correlation's recording time + the interval.
      */
-    Instant due(List<StoredCorrelation> all, Instant latestSupport, long currentMajor, Duration interval) {
+    Instant due(EligibleCorrelations.Counted counted, Instant latestSupport, Duration interval) {
         if (rule == DecisionRule.POINT) {
             return latestSupport == null ? null : RevalidationDue.point(latestSupport, interval);
         }
-        Set<String> ids = new HashSet<>();
-        CountedCorrelations.select(all.stream().map(StoredCorrelation::asRecorded).toList(), currentMajor,
-                interval).forEach(c -> ids.add(c.correlationId()));
-        Instant latest = null;
-        for (StoredCorrelation c : all) {
-            if (ids.contains(c.correlationId())) {
-                Instant due = RevalidationDue.of(c.recordedAt(), c.periodEnd(), interval);
-                if (latest == null || due.isAfter(latest)) {
-                    latest = due;
-                }
-            }
-        }
-        return latest;
+        return counted.latestDue();
     }
 }

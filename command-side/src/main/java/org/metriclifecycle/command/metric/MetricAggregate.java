@@ -3,7 +3,7 @@ package org.metriclifecycle.command.metric;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.metriclifecycle.command.CommandRules.blankToNull;
 import static org.metriclifecycle.command.CommandRules.hasText;
-import static org.metriclifecycle.command.metric.DefinitionVersion.majorOf;
+import static org.metriclifecycle.events.DefinitionVersion.majorOf;
 import static org.metriclifecycle.command.CommandRules.require;
 
 import java.time.Clock;
@@ -25,6 +25,7 @@ import org.axonframework.serialization.Revision;
 import org.metriclifecycle.command.LifecycleConflictException;
 import org.metriclifecycle.command.LifecycleSettings;
 import org.metriclifecycle.command.UnknownHypothesisException;
+import org.metriclifecycle.events.DefinitionVersion;
 import org.metriclifecycle.events.BlindSpotRecorded;
 import org.metriclifecycle.events.CorrelationRecorded;
 import org.metriclifecycle.events.CorrelationSuperseded;
@@ -47,7 +48,6 @@ import org.metriclifecycle.events.ShadowCheckExpired;
 import org.metriclifecycle.events.ShadowCheckOpened;
 import org.metriclifecycle.events.ShadowCheckResult;
 import org.metriclifecycle.events.Verdict;
-import org.metriclifecycle.events.evidence.RecordedCorrelation;
 
 /**
  * One metric's event stream and the lifecycle rules that guard it. Command and deadline handlers decide and apply;
@@ -166,8 +166,7 @@ public class MetricAggregate {
                 command.coefficient(), command.sampleSize(), command.periodStart(), command.periodEnd(),
                 judged.method(), blankToNull(command.source()), measuredOn, judged.verdict(), recordedAt,
                 judged.metricDue(), judged.ownInterval(), judged.supersedes(), judged.statusAfter(),
-                judged.pool().map(PooledEvidence::of).orElse(null),
-                judged.counted().stream().map(RecordedCorrelation::correlationId).toList()));
+                judged.pool().map(PooledEvidence::of).orElse(null), null, judged.countedSince()));
         Instant metricDue = judged.metricDue();
         if (metricDue != null && !metricDue.equals(previousDue)) {
             deadlineManager.schedule(metricDue, REVALIDATION_DEADLINE, new RevalidationDeadline(metricDue));

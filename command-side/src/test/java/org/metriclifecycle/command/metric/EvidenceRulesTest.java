@@ -65,6 +65,20 @@ class EvidenceRulesTest {
         return new RecordCorrelation(METRIC_ID, id, HYPOTHESIS_ID, r, n, start, end, CorrelationMethod.PEARSON, source);
     }
 
+    /** c-1: August's evidence, recorded in September (too old to be posted now), which supported the hypothesis. */
+    static CorrelationRecorded augustSupport() {
+        Instant september = Instant.parse("2025-09-01T08:00:00Z");
+        return new CorrelationRecorded(METRIC_ID, "c-1", HYPOTHESIS_ID, 0.95, 1200, LocalDate.of(2025, 8, 1),
+                LocalDate.of(2025, 8, 31), CorrelationMethod.PEARSON, "nightly", "1.0", Verdict.SUPPORTED, september,
+                Instant.parse("2025-11-30T00:00:00Z"), null, null, HypothesisStatus.SUPPORTED, null, null,
+                windowFrom(LocalDate.of(2025, 8, 31)));
+    }
+
+    /** Where the counting window starts when {@code latestPeriodEnd} is the latest counted period's end. */
+    static Instant windowFrom(LocalDate latestPeriodEnd) {
+        return latestPeriodEnd.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minus(INTERVAL);
+    }
+
     static RecordCorrelation december(String id, double r, int n, String source) {
         return pearson(id, r, n, LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31), source);
     }
@@ -132,7 +146,8 @@ class EvidenceRulesTest {
         assertThat(recorded.hypothesisStatus()).isEqualTo(HypothesisStatus.SUPPORTED);
         assertThat(recorded.revalidationDue()).isEqualTo(due);
         assertThat(recorded.pooled().correlations()).isEqualTo(1);
-        assertThat(recorded.counted()).containsExactly("c-1");
+        assertThat(recorded.counted()).isNull();
+        assertThat(recorded.countedSince()).isEqualTo(windowFrom(LocalDate.of(2025, 12, 31)));
     }
 
     @Test
@@ -223,7 +238,46 @@ class EvidenceRulesTest {
                 "c-2", NOW));
         CorrelationRecorded recorded = events.recorded();
         assertThat(recorded.supersedes()).isEqualTo("c-1");
-        assertThat(recorded.counted()).containsExactly("c-2");
+        assertThat(recorded.pooled().correlations()).isEqualTo(1);
+        assertThat(recorded.pooled().sampleSize()).isEqualTo(1200);
+        assertThat(recorded.hypothesisStatus()).isEqualTo(HypothesisStatus.SUPPORTED);
+    }
+
+    @Test
+    void newerEvidenceMovesTheWindowAndTheOlderAgesOutOfThePool() {
+        Captured events = capture();
+        fixture.givenCurrentTime(NOW)
+               .andGiven(proposed(), interval(0.70, 100))
+               .andGiven(augustSupport())
+               .andGivenCommands(
+                       pearson("c-2", 0.6, 500, LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 31), "nightly"))
+               // 2026-01-05 minus 90 days is 2025-10-07: c-2 (ending 2025-10-31) still counts, c-1 no longer does.
+               .when(pearson("c-3", 0.6, 500, LocalDate.of(2025, 12, 6), TODAY, "nightly"))
+               .expectEventsMatching(as(events));
+        CorrelationRecorded recorded = events.recorded();
+        assertThat(recorded.countedSince()).isEqualTo(windowFrom(TODAY));
+        assertThat(recorded.pooled().correlations()).isEqualTo(2);
+        assertThat(recorded.pooled().sampleSize()).isEqualTo(1000);
+        assertThat(recorded.hypothesisStatus()).isEqualTo(HypothesisStatus.REFUTED);
+    }
+
+    @Test
+    void aCorrectionOfTheLatestPeriodMovesTheWindowBackToTheNextLatest() {
+        Captured events = capture();
+        fixture.givenCurrentTime(NOW)
+               .andGiven(proposed(), interval(0.70, 100))
+               .andGiven(augustSupport())
+               .andGivenCommands(pearson("c-2", 0.6, 500, LocalDate.of(2025, 12, 6), TODAY, "nightly"))
+               // c-4 corrects c-2 with a period that ends long before it, and has too small a sample for an interval:
+               // the latest eligible period is c-1's again, so c-1 counts once more.
+               .when(new RecordCorrelation(METRIC_ID, "c-4", HYPOTHESIS_ID, 0.5, 3, LocalDate.of(2025, 12, 6),
+                       LocalDate.of(2025, 12, 8), CorrelationMethod.PEARSON, "nightly", null, "c-2"))
+               .expectEventsMatching(as(events));
+        CorrelationRecorded recorded = events.recorded();
+        assertThat(recorded.interval()).isNull();
+        assertThat(recorded.countedSince()).isEqualTo(windowFrom(LocalDate.of(2025, 8, 31)));
+        assertThat(recorded.pooled().correlations()).isEqualTo(1);
+        assertThat(recorded.pooled().sampleSize()).isEqualTo(1200);
         assertThat(recorded.hypothesisStatus()).isEqualTo(HypothesisStatus.SUPPORTED);
     }
 
@@ -295,7 +349,8 @@ class EvidenceRulesTest {
                .andGiven(major("2.0"))
                .when(december("c-2", 0.6, 500, "nightly"))
                .expectEventsMatching(as(events));
-        assertThat(events.recorded().counted()).containsExactly("c-2");
+        assertThat(events.recorded().pooled().correlations()).isEqualTo(1);
+        assertThat(events.recorded().pooled().sampleSize()).isEqualTo(500);
         assertThat(events.recorded().hypothesisStatus()).isEqualTo(HypothesisStatus.REFUTED);
     }
 
@@ -343,7 +398,7 @@ class EvidenceRulesTest {
         Instant due = TODAY.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(INTERVAL);
         CorrelationRecorded supported = new CorrelationRecorded(METRIC_ID, "c-1", HYPOTHESIS_ID, 0.8, 1200,
                 LocalDate.of(2026, 1, 1), TODAY, CorrelationMethod.PEARSON, "nightly", "1.0", Verdict.SUPPORTED, NOW,
-                NOW.plus(INTERVAL), null, null, HypothesisStatus.SUPPORTED, null, List.of("c-1"));
+                NOW.plus(INTERVAL), null, null, HypothesisStatus.SUPPORTED, null, null, windowFrom(TODAY));
         fixture.givenCurrentTime(late)
                .andGiven(proposed(), interval(0.70, 100), supported)
                .when(pearson("c-2", 0.3, 5000, LocalDate.of(2026, 1, 6), LocalDate.of(2026, 2, 16), "nightly"))

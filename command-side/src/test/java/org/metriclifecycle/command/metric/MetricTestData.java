@@ -108,36 +108,30 @@ final class MetricTestData {
                                         int sampleSize, Verdict verdict, Instant at) {
         HypothesisStatus status = verdict.isConclusive() ? HypothesisStatus.of(verdict) : HypothesisStatus.OPEN;
         Instant due = status == HypothesisStatus.SUPPORTED ? at.plus(REVALIDATION_INTERVAL) : null;
-        return recorded(correlationId, hypothesisId, coefficient, sampleSize, verdict, at, status, due,
-                List.of(correlationId));
-    }
-
-    /** The event {@link #record} yields, with the hypothesis status, metric due date and counted ids it carries. */
-    static CorrelationRecorded recorded(String correlationId, String hypothesisId, double coefficient,
-                                        int sampleSize, Verdict verdict, Instant at, HypothesisStatus status,
-                                        Instant due, List<String> countedIds) {
         return recordedWith(correlationId, hypothesisId, coefficient, sampleSize, verdict, at, status, due,
-                countedIds, List.of(new double[] {coefficient, sampleSize}), null);
+                List.of(new double[] {coefficient, sampleSize}), null);
     }
 
     /**
      * The full event; {@code pooledCorrelations} lists (r, n) of the counted SPEARMAN correlations, pooled here with
-     * the library the aggregate uses (whose numbers are tested against independent values in events/).
+     * the library the aggregate uses (whose numbers are tested against independent values in events/). Every
+     * correlation of the test data ends its period on {@link #PERIOD_END}, so the counting window starts one interval
+     * before that day whenever anything counts.
      */
     static CorrelationRecorded recordedWith(String correlationId, String hypothesisId, double coefficient,
                                             int sampleSize, Verdict verdict, Instant at, HypothesisStatus status,
-                                            Instant due, List<String> countedIds, List<double[]> pooledCorrelations,
-                                            String supersedes) {
+                                            Instant due, List<double[]> pooledCorrelations, String supersedes) {
         CorrelationInterval interval = FisherEstimate.of(CorrelationMethod.SPEARMAN, coefficient, sampleSize)
                 .map(e -> CorrelationInterval.of(e.interval(0.95))).orElse(null);
         List<FisherEstimate> estimates = pooledCorrelations.stream()
                 .map(rn -> FisherEstimate.of(CorrelationMethod.SPEARMAN, rn[0], (long) rn[1]))
                 .flatMap(Optional::stream).toList();
         PooledEvidence pooled = Pool.of(estimates, 0.95).map(PooledEvidence::of).orElse(null);
-        List<String> counted = interval == null && pooledCorrelations.size() == 1 ? List.of() : countedIds;
+        Instant countedSince = pooled == null ? null
+                : PERIOD_END.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minus(REVALIDATION_INTERVAL);
         return new CorrelationRecorded(METRIC_ID, correlationId, hypothesisId, coefficient, sampleSize,
                 PERIOD_START, PERIOD_END, CorrelationMethod.SPEARMAN, source(correlationId), "1.0", verdict, at, due,
-                interval, supersedes, status, pooled, counted);
+                interval, supersedes, status, pooled, null, countedSince);
     }
 
     /** The hypothesis linked from now on: INTERVAL at 0.95, same criteria as {@link #linked()}. */
@@ -165,6 +159,6 @@ final class MetricTestData {
         return new CorrelationRecorded(e.metricId(), e.correlationId(), e.hypothesisId(), e.coefficient(),
                 e.sampleSize(), e.periodStart(), e.periodEnd(), e.method(), e.source(), definitionVersion, e.verdict(),
                 e.recordedAt(), e.revalidationDue(), e.interval(), e.supersedes(), e.hypothesisStatus(), e.pooled(),
-                e.counted());
+                e.counted(), e.countedSince());
     }
 }

@@ -122,7 +122,8 @@ class RecordCorrelationTest {
                .expectEvents(new CorrelationRecorded(METRIC_ID, "c-1", HYPOTHESIS_ID, 0.2, 500, PERIOD_START,
                        PERIOD_END, CorrelationMethod.PEARSON, null, "2.1", Verdict.REFUTED, T0, null,
                        CorrelationInterval.of(pearson(0.2, 500).interval(0.95)), null, HypothesisStatus.REFUTED,
-                       PooledEvidence.of(Pool.of(List.of(pearson(0.2, 500)), 0.95).orElseThrow()), List.of("c-1")));
+                       PooledEvidence.of(Pool.of(List.of(pearson(0.2, 500)), 0.95).orElseThrow()), null,
+                       PERIOD_END.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minus(REVALIDATION_INTERVAL)));
     }
 
     @Test
@@ -167,7 +168,7 @@ class RecordCorrelationTest {
                        recorded("c-1", 0.9, 500, Verdict.SUPPORTED, T0), new MetricReprioritized(METRIC_ID, "c-1", T0))
                .when(record("c-2", 0.9, 500))
                .expectEvents(recordedWith("c-2", HYPOTHESIS_ID, 0.9, 500, Verdict.SUPPORTED, T0,
-                       HypothesisStatus.SUPPORTED, T0.plus(REVALIDATION_INTERVAL), List.of("c-1", "c-2"),
+                       HypothesisStatus.SUPPORTED, T0.plus(REVALIDATION_INTERVAL),
                        List.of(new double[] {0.9, 500}, new double[] {0.9, 500}), null));
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.metriclifecycle.events.upcasting.CorrelationRecordedPoolUpcaster;
+import org.metriclifecycle.events.upcasting.CorrelationRecordedWindowUpcaster;
 import org.metriclifecycle.events.upcasting.HypothesisLinkedCriteriaUpcaster;
 import org.metriclifecycle.events.upcasting.HypothesisLinkedDecisionRuleUpcaster;
 import org.metriclifecycle.events.upcasting.RotationScheduledPeriodUpcaster;
@@ -16,6 +17,7 @@ public final class EventUpcasters {
 
     public static List<EventUpcaster> all() {
         return List.of(new HypothesisLinkedCriteriaUpcaster(), new HypothesisLinkedDecisionRuleUpcaster(),
-                new CorrelationRecordedPoolUpcaster(), new RotationScheduledPeriodUpcaster());
+                new CorrelationRecordedPoolUpcaster(), new CorrelationRecordedWindowUpcaster(),
+                new RotationScheduledPeriodUpcaster());
     }
 }

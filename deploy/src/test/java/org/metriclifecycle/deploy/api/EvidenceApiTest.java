@@ -226,6 +226,7 @@ class EvidenceApiTest {
                 .body("items.correlationId[2]", equalTo(first))
                 .body("items[0].supersedes", equalTo(first))
                 .body("items[0].counted", equalTo(true))
+                .body("items[1].counted", equalTo(true))
                 .body("items[2].supersededBy", equalTo(second))
                 .body("items[2].counted", equalTo(false))
                 .body("items[2].interval.low", closeTo(0.114, 0.001))

@@ -1,20 +1,20 @@
 package org.metriclifecycle.deploy.api;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +126,56 @@ class UpcastingTest {
                 .body("items[2].verdict", equalTo("SUPPORTED"));
         given().get("/api/v1/metrics/" + metricId + "/history").then().statusCode(200)
                 .body("[2].type", equalTo("CorrelationRecorded"));
+    }
+
+    /**
+     * A correlation stored under CorrelationRecorded revision 2 lists the ids it counted. It is read by its list until
+     * a new correlation names a counting window, which then decides for the old one too.
+     */
+    @Test
+    void aStoredListOfCountedIdsGivesWayToTheWindowTheNextCorrelationNames() throws Exception {
+        String metricId = UUID.randomUUID().toString();
+        String team = Api.freshTeam();
+        Instant proposedAt = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
+        Instant recordedAt = proposedAt.plus(Duration.ofDays(1));
+        LocalDate periodEnd = LocalDate.ofInstant(proposedAt, ZoneOffset.UTC);
+        try (Connection owner = OwnerConnection.open()) {
+            store(owner, metricId, 0, "org.metriclifecycle.events.MetricProposed", "1", "{\"metricId\":\"" + metricId
+                    + "\",\"name\":\"pooled metric\",\"description\":null,\"team\":\"" + team + "\",\"owner\":\"ada\","
+                    + "\"version\":\"1.0\",\"validFor\":null,\"rationale\":null,\"proposedAt\":\"" + proposedAt + "\","
+                    + "\"linkDeadline\":\"" + proposedAt.plus(Duration.ofDays(42)) + "\"}", proposedAt.toString());
+            store(owner, metricId, 1, "org.metriclifecycle.events.HypothesisLinked", "3", "{\"metricId\":\"" + metricId
+                    + "\",\"hypothesisId\":\"h-1\",\"outcome\":\"user-reported errors\",\"statement\":\"r >= 0.5\","
+                    + "\"criteria\":{\"direction\":\"POSITIVE\",\"minCorrelation\":0.5,\"minSampleSize\":100},"
+                    + "\"decisionRule\":\"INTERVAL\",\"confidence\":0.95}", proposedAt.toString());
+            store(owner, metricId, 2, "org.metriclifecycle.events.CorrelationRecorded", "2", "{\"metricId\":\""
+                    + metricId + "\",\"correlationId\":\"c-old\",\"hypothesisId\":\"h-1\",\"coefficient\":0.8,"
+                    + "\"sampleSize\":1200,\"periodStart\":\"" + periodEnd.minusDays(30) + "\",\"periodEnd\":\""
+                    + periodEnd + "\",\"method\":\"PEARSON\",\"source\":\"nightly\",\"definitionVersion\":\"1.0\","
+                    + "\"verdict\":\"SUPPORTED\",\"recordedAt\":\"" + recordedAt + "\",\"revalidationDue\":\""
+                    + periodEnd.plusDays(91).atStartOfDay(ZoneOffset.UTC).toInstant() + "\",\"interval\":{\"low\":0.78,"
+                    + "\"high\":0.82},\"supersedes\":null,\"hypothesisStatus\":\"SUPPORTED\",\"pooled\":{\"estimate\":0.8,"
+                    + "\"low\":0.78,\"high\":0.82,\"sampleSize\":1200,\"correlations\":1,\"q\":0.0,\"iSquared\":0.0,"
+                    + "\"zBar\":1.0986,\"standardError\":0.0289},\"counted\":[\"c-old\"]}", recordedAt.toString());
+        }
+
+        given().get("/api/v1/metrics/" + metricId + "?asOf=" + recordedAt.plusSeconds(1)).then().statusCode(200)
+                .body("status", equalTo("VALIDATED"))
+                .body("hypotheses[0].latestCorrelation.counted", equalTo(true));
+        Map<String, Object> another = Api.correlation("h-1", 0.7, 800);
+        another.put("periodStart", periodEnd.minusDays(60).toString());
+        another.put("periodEnd", periodEnd.minusDays(31).toString());
+        another.put("source", "nightly");
+        Api.post("/api/v1/metrics/" + metricId + "/correlations", another).statusCode(201)
+                .body("hypothesisStatus", equalTo("SUPPORTED"));
+        given().get("/api/v1/metrics/" + metricId + "/correlations").then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.correlationId[1]", equalTo("c-old"))
+                .body("items.counted", contains(true, true));
+        Api.view(metricId).statusCode(200)
+                .body("hypotheses[0].pooled.correlations", equalTo(2))
+                .body("hypotheses[0].pooled.sampleSize", equalTo(2000))
+                .body("hypotheses[0].latestCorrelation.counted", equalTo(true));
     }
 
     private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter

@@ -39,7 +39,7 @@ class MetricDetailTest {
         return new CorrelationRecorded("m1", "c1", "h1", 0.81, 1200, LocalDate.parse("2026-02-01"),
                 LocalDate.parse("2026-02-28"), CorrelationMethod.PEARSON, "nightly", "1.0", Verdict.SUPPORTED,
                 NOW.minusSeconds(60), NOW.plus(Duration.ofDays(90)), interval, null, HypothesisStatus.SUPPORTED, POOLED,
-                List.of("c1"));
+                null, Instant.parse("2025-11-30T00:00:00Z"));
     }
 
     private static MetricDetail detail(MetricView metric, List<CorrelationRecorded> correlations,

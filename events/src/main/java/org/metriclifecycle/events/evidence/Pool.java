@@ -1,9 +1,6 @@
 package org.metriclifecycle.events.evidence;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 import org.metriclifecycle.events.HypothesisStatus;
@@ -27,11 +24,6 @@ import org.metriclifecycle.events.Verdict;
 public record Pool(int correlations, long sampleSize, double zBar, double standardError, double estimate,
                    Interval interval, double q, double iSquared) {
 
-    /** A canonical order, so the sums (hence every digit of the result) do not depend on the order of the input. */
-    private static final Comparator<FisherEstimate> CANONICAL = Comparator.comparingDouble(FisherEstimate::z)
-            .thenComparingDouble(FisherEstimate::variance)
-            .thenComparingLong(FisherEstimate::sampleSize);
-
     public Pool {
         Arguments.require(correlations >= 1, "a pool has at least one correlation");
         Arguments.notNull(interval, "interval");
@@ -39,37 +31,16 @@ public record Pool(int correlations, long sampleSize, double zBar, double standa
 
     /**
      * Pools the estimates at a confidence level; empty when there is nothing to pool. The result does not depend on
-     * the order of {@code estimates}.
+     * the order of {@code estimates} (the sums are exact; see {@link PoolSums}).
      */
     public static Optional<Pool> of(Collection<FisherEstimate> estimates, double confidence) {
         Arguments.notNull(estimates, "estimates");
         Arguments.confidence(confidence);
-        if (estimates.isEmpty()) {
-            return Optional.empty();
+        PoolSums sums = new PoolSums();
+        for (FisherEstimate e : estimates) {
+            sums.add(e);
         }
-        List<FisherEstimate> sorted = new ArrayList<>(estimates);
-        sorted.forEach(e -> Arguments.notNull(e, "estimate"));
-        sorted.sort(CANONICAL);
-        Sum sumW = new Sum();
-        Sum sumWz = new Sum();
-        long n = 0;
-        for (FisherEstimate e : sorted) {
-            sumW.add(e.weight());
-            sumWz.add(e.weight() * e.z());
-            n = Math.addExact(n, e.sampleSize());
-        }
-        double zBar = sumWz.value() / sumW.value();
-        double se = 1 / Math.sqrt(sumW.value());
-        Sum q = new Sum();
-        for (FisherEstimate e : sorted) {
-            double d = e.z() - zBar;
-            q.add(e.weight() * d * d);
-        }
-        int k = sorted.size();
-        double cochranQ = q.value();
-        double iSquared = k == 1 || cochranQ == 0 ? 0 : Math.max(0, (cochranQ - (k - 1)) / cochranQ);
-        return Optional.of(new Pool(k, n, zBar, se, Math.tanh(zBar), Interval.onFisherScale(zBar, se, confidence),
-                cochranQ, iSquared));
+        return sums.pool(confidence);
     }
 
     /** The pooled verdict: the interval rule applied to the pooled interval with n = the summed sample sizes. */
@@ -93,21 +64,5 @@ public record Pool(int correlations, long sampleSize, double zBar, double standa
     /** The pool as one estimate (z-bar, SE^2, summed n), for instance to pool pools. */
     public FisherEstimate asEstimate() {
         return new FisherEstimate(zBar, standardError * standardError, sampleSize);
-    }
-
-    /** Neumaier's compensated sum: keeps the low-order digits that plain addition drops. */
-    private static final class Sum {
-        private double sum;
-        private double compensation;
-
-        void add(double x) {
-            double t = sum + x;
-            compensation += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
-            sum = t;
-        }
-
-        double value() {
-            return sum + compensation;
-        }
     }
 }

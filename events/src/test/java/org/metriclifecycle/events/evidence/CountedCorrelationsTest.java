@@ -51,6 +51,27 @@ class CountedCorrelationsTest {
     }
 
     @Test
+    void theWindowIsNamedByItsStartAndCountsWhatTheRuleSelects() {
+        List<RecordedCorrelation> all = List.of(correlation("old", JUNE_30.minusDays(91), 2, false),
+                correlation("latest", JUNE_30, 2, false), correlation("edge", JUNE_30.minusDays(90), 2, false));
+        java.time.Instant since = CountedCorrelations.since(all, 2, P90D).orElseThrow();
+        assertThat(since).isEqualTo(java.time.Instant.parse("2026-04-01T00:00:00Z"));
+        assertThat(all.stream().filter(c -> CountedCorrelations.counts(c, 2, since)))
+                .extracting(RecordedCorrelation::correlationId).containsExactly("latest", "edge");
+        assertThat(CountedCorrelations.counts(all.get(1), 2, null)).isFalse();
+        assertThat(CountedCorrelations.since(List.of(correlation("superseded", JUNE_30, 2, true)), 2, P90D))
+                .isEmpty();
+    }
+
+    @Test
+    void theFirstDayInAWindowIsTheFirstWhoseStartIsNotBeforeIt() {
+        assertThat(CountedCorrelations.firstDayIn(java.time.Instant.parse("2026-04-01T00:00:00Z")))
+                .isEqualTo(LocalDate.parse("2026-04-01"));
+        assertThat(CountedCorrelations.firstDayIn(java.time.Instant.parse("2026-06-29T23:59:30Z")))
+                .isEqualTo(JUNE_30);
+    }
+
+    @Test
     void aWindowOfSecondsCountsOnlyTheLatestDay() {
         List<RecordedCorrelation> all = List.of(correlation("yesterday", JUNE_30.minusDays(1), 2, false),
                 correlation("today", JUNE_30, 2, false), correlation("today too", JUNE_30, 2, false));

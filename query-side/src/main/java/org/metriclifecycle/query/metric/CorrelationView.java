@@ -7,6 +7,7 @@ import org.metriclifecycle.events.CorrelationInterval;
 import org.metriclifecycle.events.CorrelationMethod;
 import org.metriclifecycle.events.CorrelationRecorded;
 import org.metriclifecycle.events.Verdict;
+import org.metriclifecycle.events.evidence.CountedCorrelations;
 
 /**
  * One recorded correlation as the API shows it. {@code source} and {@code definitionVersion} travel with it so a
@@ -42,12 +43,20 @@ public record CorrelationView(
     }
 
     /**
-     * Whether the correlation counted when it was recorded: it is among the ids it carries, or, for a correlation
-     * judged the first way (which carries none), it was conclusive, as the latest conclusive one decided.
+     * Whether the correlation counted when it was recorded: it lies in the window it names, or is among the ids it
+     * lists; for a correlation judged the first way (which names neither), it was conclusive, as the latest
+     * conclusive one decided.
      */
     static boolean countedWhenRecorded(CorrelationRecorded recorded) {
-        return recorded.counted() != null ? recorded.counted().contains(recorded.correlationId())
-                : recorded.verdict().isConclusive();
+        if (recorded.listsCounted()) {
+            return recorded.counted().contains(recorded.correlationId());
+        }
+        if (!recorded.carriesStatus()) {
+            return recorded.verdict().isConclusive();
+        }
+        // Measured on the current major version when it was recorded, and nothing supersedes it yet.
+        return recorded.interval() != null && recorded.countedSince() != null
+                && CountedCorrelations.isInWindow(recorded.periodEnd(), recorded.countedSince());
     }
 
     public CorrelationView uncounted() {

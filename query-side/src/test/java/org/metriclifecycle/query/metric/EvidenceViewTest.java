@@ -34,11 +34,25 @@ class EvidenceViewTest {
                 DecisionRule.INTERVAL, 0.95);
     }
 
+    /** As recorded under revision 2: the ids of the counted correlations listed. */
     static CorrelationRecorded carried(String id, Verdict verdict, HypothesisStatus status, Instant due,
                                        PooledEvidence pooled, String supersedes, List<String> counted, Instant at) {
         return new CorrelationRecorded(M, id, "h1", 0.8, 1200, LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31),
                 CorrelationMethod.PEARSON, "nightly", "1.0", verdict, at, due, new CorrelationInterval(0.78, 0.82),
-                supersedes, status, pooled, counted);
+                supersedes, status, pooled, counted, null);
+    }
+
+    /** As recorded now: the counting window named, from {@code since}; n = 3 has no interval. */
+    static CorrelationRecorded windowed(String id, int sampleSize, LocalDate periodEnd, String version,
+                                        String supersedes, Instant since, Instant at) {
+        CorrelationInterval interval = sampleSize > 3 ? new CorrelationInterval(0.78, 0.82) : null;
+        return new CorrelationRecorded(M, id, "h1", 0.8, sampleSize, periodEnd.minusDays(30), periodEnd,
+                CorrelationMethod.PEARSON, "nightly", version, Verdict.SUPPORTED, at, null, interval, supersedes,
+                HypothesisStatus.SUPPORTED, POOL, null, since);
+    }
+
+    static Instant windowFrom(LocalDate latestPeriodEnd) {
+        return latestPeriodEnd.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minus(java.time.Duration.ofDays(90));
     }
 
     static final PooledEvidence POOL = new PooledEvidence(0.8, 0.78, 0.82, 1200, 1, 0, 0, 1.0986, 0.0289);
@@ -120,6 +134,48 @@ class EvidenceViewTest {
                 revised(M, "1.0", "2.0", day(2)));
         assertThat(view.hypothesis("h1").orElseThrow().pooled()).isNull();
         assertThat(view.hypothesis("h1").orElseThrow().latestCorrelation().counted()).isFalse();
+    }
+
+    @Test
+    void theNamedWindowDecidesWhichCountNowAsTheCountingRuleWouldPick() {
+        LocalDate august = LocalDate.of(2025, 8, 31);
+        LocalDate october = LocalDate.of(2025, 10, 31);
+        LocalDate january = LocalDate.of(2026, 1, 5);
+        CorrelationListing listing = new CorrelationListing();
+        List.of(proposed(M, T0), interval("h1"),
+                windowed("c1", 1200, august, "1.0", null, windowFrom(august), day(1)),
+                windowed("c2", 500, october, "1.0", null, windowFrom(october), day(2)),
+                windowed("c3", 3, january, "1.0", null, windowFrom(october), day(3)),
+                windowed("c4", 500, january, "1.0", null, windowFrom(january), day(4)))
+                .forEach(listing::apply);
+        // c1 aged out (more than 90 days before c4's end), c3 has no interval; c2 and c4 count.
+        assertThat(listing.items(null)).extracting(CorrelationListItem::counted)
+                .containsExactly(true, false, true, false);
+
+        // c5 corrects c4 with too small a sample: the window moves back to October's, which takes c1 in again.
+        listing.apply(new CorrelationSuperseded(M, "c4", "h1", "c5", day(5)));
+        listing.apply(windowed("c5", 3, january, "1.0", "c4", windowFrom(october), day(5)));
+        assertThat(listing.items(null)).extracting(CorrelationListItem::counted)
+                .containsExactly(false, false, false, true, true);
+
+        MetricView view = fold(proposed(M, T0), interval("h1"),
+                windowed("c2", 500, october, "1.0", null, windowFrom(october), day(2)));
+        assertThat(view.hypothesis("h1").orElseThrow().latestCorrelation().counted()).isTrue();
+        MetricView outside = fold(proposed(M, T0), interval("h1"),
+                windowed("c1", 1200, august, "1.0", null, windowFrom(january), day(2)));
+        assertThat(outside.hypothesis("h1").orElseThrow().latestCorrelation().counted()).isFalse();
+    }
+
+    @Test
+    void aNamedWindowCountsOnlyTheCurrentMajorsCorrelations() {
+        LocalDate january = LocalDate.of(2026, 1, 5);
+        CorrelationListing listing = new CorrelationListing();
+        List.of(proposed(M, T0), interval("h1"),
+                windowed("c1", 1200, january, "1.0", null, windowFrom(january), day(1)),
+                revised(M, "1.0", "2.0", day(2)),
+                windowed("c2", 500, january, "2.0", null, windowFrom(january), day(3)))
+                .forEach(listing::apply);
+        assertThat(listing.items(null)).extracting(CorrelationListItem::counted).containsExactly(true, false);
     }
 
     @Test

@@ -60,7 +60,8 @@ class EvidenceReviewTest {
         return new CorrelationRecorded(metricId, "c1", "h1", r, n, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 20),
                 CorrelationMethod.PEARSON, null, "1.0", Verdict.SUPPORTED, NOW.minus(Duration.ofDays(5)),
                 NOW.plus(Duration.ofDays(60)), CorrelationInterval.of(e.interval(confidence)), null,
-                HypothesisStatus.SUPPORTED, PooledEvidence.of(pool), List.of("c1"));
+                HypothesisStatus.SUPPORTED, PooledEvidence.of(pool), null,
+                LocalDate.of(2026, 2, 20).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minus(Duration.ofDays(90)));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.metriclifecycle.command.metric;
+package org.metriclifecycle.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.metriclifecycle.command.metric;
+package org.metriclifecycle.events;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,12 +35,12 @@ public final class DefinitionVersion implements Comparable<DefinitionVersion> {
         return text != null && FORMAT.matcher(text).matches();
     }
 
-    /** @throws IllegalArgumentException unless {@link #isWellFormed} */
     /** The major version; a free-text version (stored before versions were checked) is its own major, -1. */
-    static long majorOf(String definitionVersion) {
+    public static long majorOf(String definitionVersion) {
         return isWellFormed(definitionVersion) ? parse(definitionVersion).major() : -1;
     }
 
+    /** @throws IllegalArgumentException unless {@link #isWellFormed} */
     public static DefinitionVersion parse(String text) {
         if (!isWellFormed(text)) {
             throw new IllegalArgumentException("not a version like 1.0 or 2.1.3: " + text);

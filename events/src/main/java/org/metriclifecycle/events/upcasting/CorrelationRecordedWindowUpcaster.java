@@ -1,0 +1,40 @@
+package org.metriclifecycle.events.upcasting;
+
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.metriclifecycle.events.CorrelationRecorded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code CorrelationRecorded} revision 2 listed the ids of every counted correlation; revision 3 names the counting
+ * window ({@code countedSince}) instead. The window cannot be recovered from one event (it depends on the other
+ * correlations' periods), so a revision-2 event keeps its list and is read with no window, which the readers take to
+ * mean "the list decides"; nothing it says changes.
+ */
+public final class CorrelationRecordedWindowUpcaster extends SingleEventUpcaster {
+
+    private static final SerializedType REVISION_2 = new SimpleSerializedType(CorrelationRecorded.class.getName(), "2");
+    private static final String REVISION_3 = "3";
+
+    @Override
+    protected boolean canUpcast(IntermediateEventRepresentation representation) {
+        return REVISION_2.equals(representation.getType());
+    }
+
+    @Override
+    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+        return representation.upcastPayload(
+                new SimpleSerializedType(CorrelationRecorded.class.getName(), REVISION_3), JsonNode.class,
+                CorrelationRecordedWindowUpcaster::addNoWindow);
+    }
+
+    static JsonNode addNoWindow(JsonNode revision2) {
+        ObjectNode event = ((ObjectNode) revision2).deepCopy();
+        event.putNull("countedSince");
+        return event;
+    }
+}
