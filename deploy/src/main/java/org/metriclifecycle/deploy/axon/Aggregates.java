@@ -63,7 +63,9 @@ class Aggregates {
     private static <A> AggregateConfigurer<A> cached(Class<A> type, int threshold, boolean sharedDatabase) {
         AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type);
         String revision = type.getAnnotation(Revision.class).value();
+        CachedTargetResolver targets = new CachedTargetResolver();
         return aggregate
+                .configureCommandTargetResolver(c -> targets)
                 .configureCache(c -> sharedDatabase ? versionChecked(c.eventStore()) : new WeakReferenceCache())
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold))
                 .configureSnapshotFilter(c -> new RevisionSnapshotFilter(revision));

@@ -87,8 +87,9 @@ public class MetricProjection {
     private MetricView apply(String metricId, MetricView before, MetricEvent event, long sequence, Instant occurredAt,
                              Map<String, ?> metaData) {
         MetricView after = MetricViewFold.apply(before, event);
-        store.save(after, sequence);
-        Map<String, JsonNode> afterLeaves = ViewDiff.leavesOf(after);
+        JsonNode document = ViewDiff.treeOf(after);
+        store.save(after, document, sequence);
+        Map<String, JsonNode> afterLeaves = ViewDiff.leavesOf(document);
         store.appendHistory(metricId, HistoryEntry.ofLeaves(sequence, event, occurredAt, metaData,
                 leavesOf(metricId, before), afterLeaves));
         lastLeaves.put(metricId, new Leaves(after, afterLeaves));

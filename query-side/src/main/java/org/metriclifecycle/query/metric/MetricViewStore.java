@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Where metric views and their history are kept. Implementations run inside the caller's transaction, so the
  * projection's save and history append for one event commit or fail together.
@@ -30,6 +32,14 @@ public interface MetricViewStore {
 
     /** Inserts or replaces the view of {@code view.metricId()}. */
     void save(MetricView view, long lastSequence);
+
+    /**
+     * {@link #save(MetricView, long)} with the view already serialized as {@link ViewDiff#treeOf}: a store that keeps
+     * JSON writes that tree rather than serializing the view a second time.
+     */
+    default void save(MetricView view, JsonNode document, long lastSequence) {
+        save(view, lastSequence);
+    }
 
     /** Drops the metric's view and history, so that a replay rebuilds them from its first event. */
     void forget(String metricId);

@@ -55,6 +55,19 @@ public final class ViewDiff {
         return leaves(tree(view));
     }
 
+    /**
+     * The view as a JSON tree, as {@link ViewJson} writes it: what a store writes, and what
+     * {@link #leavesOf(JsonNode)} flattens.
+     */
+    public static JsonNode treeOf(MetricView view) {
+        return tree(view);
+    }
+
+    /** The leaves of a view given as its {@link #treeOf tree}: one serialization serves the row and the diff. */
+    public static Map<String, JsonNode> leavesOf(JsonNode tree) {
+        return leaves(tree);
+    }
+
     /** {@link #between} of two views given by their {@link #leavesOf leaves}. */
     public static Map<String, FieldChange> betweenLeaves(Map<String, JsonNode> beforeLeaves,
                                                          Map<String, JsonNode> afterLeaves) {

@@ -85,6 +85,19 @@ class ViewJsonTest {
     }
 
     @Test
+    void theTreeTheProjectionWritesIsTheDocumentTheViewWouldBe() throws Exception {
+        // The projection serializes a view once, to a tree for the diff, and writes that tree as the row's document.
+        MetricView view = MetricViewFold.apply(validated(),
+                TestEvents.revised("m-1", "1.0", "1.1", day(3), new ScoreDelta("baseline", 0.41, null)));
+        view = MetricViewFold.apply(view, TestEvents.blindSpot("m-1", "b1", day(4)));
+        view = MetricViewFold.apply(view, EvidenceViewTest.windowed("c2", 1200, java.time.LocalDate.of(2026, 1, 31),
+                "1.1", null, EvidenceViewTest.windowFrom(java.time.LocalDate.of(2026, 1, 31)), day(5)));
+        view = view.withNextHandoff("lena", day(7));
+
+        assertThat(json.writeValueAsString(ViewDiff.treeOf(view))).isEqualTo(json.writeValueAsString(view));
+    }
+
+    @Test
     void revisionsAndBlindSpotsCarryTheirApiFieldsAndReadBackEqual() throws Exception {
         MetricView view = MetricViewFold.apply(validated(),
                 TestEvents.revised("m-1", "1.0", "1.1", day(3), new ScoreDelta("baseline", 0.41, null)));

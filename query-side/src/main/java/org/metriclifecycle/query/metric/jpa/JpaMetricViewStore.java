@@ -25,6 +25,7 @@ import jakarta.persistence.TypedQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.metriclifecycle.events.MetricStatus;
@@ -128,7 +129,15 @@ public class JpaMetricViewStore implements MetricViewStore {
     /** An UPDATE, or an INSERT for a stream's first event or a view that is missing. */
     @Override
     public void save(MetricView view, long lastSequence) {
-        String document = write(view);
+        save(view, write(view), lastSequence);
+    }
+
+    @Override
+    public void save(MetricView view, JsonNode document, long lastSequence) {
+        save(view, write(document), lastSequence);
+    }
+
+    private void save(MetricView view, String document, long lastSequence) {
         try (Connection connection = rows.getConnection()) {
             int updated = 0;
             if (lastSequence > 0) {
