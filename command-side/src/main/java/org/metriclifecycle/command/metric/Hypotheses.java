@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.metriclifecycle.events.DefinitionVersion;
 import org.metriclifecycle.events.CorrelationRecorded;
 import org.metriclifecycle.events.CorrelationSuperseded;
+import org.metriclifecycle.events.DefinitionVersion;
 import org.metriclifecycle.events.HypothesisLinked;
 import org.metriclifecycle.events.HypothesisStatus;
 import org.metriclifecycle.events.MetricDefinitionRevised;

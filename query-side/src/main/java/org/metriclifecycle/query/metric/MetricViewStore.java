@@ -1,7 +1,7 @@
 package org.metriclifecycle.query.metric;
 
-import java.util.Comparator;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
