@@ -51,8 +51,9 @@ class StoredEventsTest {
                 + "\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-01-31\",\"method\":\"PEARSON\","
                 + "\"source\":\"bench\",\"definitionVersion\":\"1.0\",\"verdict\":\"INCONCLUSIVE\","
                 + "\"recordedAt\":\"2026-11-22T04:59:49.979Z\",\"revalidationDue\":null,\"interval\":null,"
-                + "\"supersedes\":null,\"hypothesisStatus\":null,\"pooled\":null,\"counted\":null}", text(row.payload()));
-        assertEquals("2", row.payloadRevision());
+                + "\"supersedes\":null,\"hypothesisStatus\":null,\"pooled\":null,\"counted\":null,\"countedSince\":null}",
+                text(row.payload()));
+        assertEquals("3", row.payloadRevision());
     }
 
     @Test
