@@ -89,10 +89,7 @@ class UpcastingTest {
         Instant due = recordedAt.plus(Duration.ofDays(90));
         LocalDate periodEnd = LocalDate.ofInstant(proposedAt, ZoneOffset.UTC);
         try (Connection owner = OwnerConnection.open()) {
-            store(owner, metricId, 0, "org.metriclifecycle.events.MetricProposed", "1", "{\"metricId\":\"" + metricId
-                    + "\",\"name\":\"legacy metric\",\"description\":null,\"team\":\"" + team + "\",\"owner\":\"ada\","
-                    + "\"version\":\"1.0\",\"validFor\":null,\"rationale\":null,\"proposedAt\":\"" + proposedAt + "\","
-                    + "\"linkDeadline\":\"" + proposedAt.plus(Duration.ofDays(42)) + "\"}", proposedAt.toString());
+            storeProposal(owner, metricId, "legacy metric", team, proposedAt);
             store(owner, metricId, 1, "org.metriclifecycle.events.HypothesisLinked", "2", "{\"metricId\":\"" + metricId
                     + "\",\"hypothesisId\":\"h-old\",\"outcome\":\"user-reported errors\",\"statement\":\"r >= 0.7\","
                     + "\"criteria\":{\"direction\":\"POSITIVE\",\"minCorrelation\":0.7,\"minSampleSize\":100}}",
@@ -140,10 +137,7 @@ class UpcastingTest {
         Instant recordedAt = proposedAt.plus(Duration.ofDays(1));
         LocalDate periodEnd = LocalDate.ofInstant(proposedAt, ZoneOffset.UTC);
         try (Connection owner = OwnerConnection.open()) {
-            store(owner, metricId, 0, "org.metriclifecycle.events.MetricProposed", "1", "{\"metricId\":\"" + metricId
-                    + "\",\"name\":\"pooled metric\",\"description\":null,\"team\":\"" + team + "\",\"owner\":\"ada\","
-                    + "\"version\":\"1.0\",\"validFor\":null,\"rationale\":null,\"proposedAt\":\"" + proposedAt + "\","
-                    + "\"linkDeadline\":\"" + proposedAt.plus(Duration.ofDays(42)) + "\"}", proposedAt.toString());
+            storeProposal(owner, metricId, "pooled metric", team, proposedAt);
             store(owner, metricId, 1, "org.metriclifecycle.events.HypothesisLinked", "3", "{\"metricId\":\"" + metricId
                     + "\",\"hypothesisId\":\"h-1\",\"outcome\":\"user-reported errors\",\"statement\":\"r >= 0.5\","
                     + "\"criteria\":{\"direction\":\"POSITIVE\",\"minCorrelation\":0.5,\"minSampleSize\":100},"
@@ -180,6 +174,15 @@ class UpcastingTest {
 
     private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** A MetricProposed revision 1, as stored before any change to its shape, by ada with version 1.0. */
+    private static void storeProposal(Connection owner, String metricId, String name, String team, Instant proposedAt)
+            throws Exception {
+        store(owner, metricId, 0, "org.metriclifecycle.events.MetricProposed", "1", "{\"metricId\":\"" + metricId
+                + "\",\"name\":\"" + name + "\",\"description\":null,\"team\":\"" + team + "\",\"owner\":\"ada\","
+                + "\"version\":\"1.0\",\"validFor\":null,\"rationale\":null,\"proposedAt\":\"" + proposedAt + "\","
+                + "\"linkDeadline\":\"" + proposedAt.plus(Duration.ofDays(42)) + "\"}", proposedAt.toString());
+    }
 
     private static void store(Connection owner, String metricId, long sequence, String type, String revision,
                               String payload, String timestamp) throws Exception {

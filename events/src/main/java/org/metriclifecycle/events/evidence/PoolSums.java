@@ -24,18 +24,6 @@ public final class PoolSums {
     public PoolSums() {
     }
 
-    private PoolSums(PoolSums other) {
-        w = other.w;
-        wz = other.wz;
-        wzz = other.wzz;
-        sampleSize = other.sampleSize;
-        count = other.count;
-    }
-
-    public PoolSums copy() {
-        return new PoolSums(this);
-    }
-
     public PoolSums add(FisherEstimate estimate) {
         return change(estimate, 1);
     }

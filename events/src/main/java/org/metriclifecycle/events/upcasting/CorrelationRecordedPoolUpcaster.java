@@ -1,9 +1,5 @@
 package org.metriclifecycle.events.upcasting;
 
-import org.axonframework.serialization.SerializedType;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.metriclifecycle.events.CorrelationRecorded;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,21 +11,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * which the readers take to mean "judged the first way" (the latest conclusive verdict decides, and a supporting one
  * sets the due date it stored), so a replay changes nothing.
  */
-public final class CorrelationRecordedPoolUpcaster extends SingleEventUpcaster {
+public final class CorrelationRecordedPoolUpcaster extends PayloadRevisionUpcaster {
 
-    private static final SerializedType REVISION_1 = new SimpleSerializedType(CorrelationRecorded.class.getName(), "1");
-    private static final String REVISION_2 = "2";
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return REVISION_1.equals(representation.getType());
-    }
-
-    @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(
-                new SimpleSerializedType(CorrelationRecorded.class.getName(), REVISION_2), JsonNode.class,
-                CorrelationRecordedPoolUpcaster::addNulls);
+    public CorrelationRecordedPoolUpcaster() {
+        super(CorrelationRecorded.class, "1", "2", CorrelationRecordedPoolUpcaster::addNulls);
     }
 
     static JsonNode addNulls(JsonNode revision1) {

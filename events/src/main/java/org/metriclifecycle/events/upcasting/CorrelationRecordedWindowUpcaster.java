@@ -1,9 +1,5 @@
 package org.metriclifecycle.events.upcasting;
 
-import org.axonframework.serialization.SerializedType;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.metriclifecycle.events.CorrelationRecorded;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,21 +11,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * correlations' periods), so a revision-2 event keeps its list and is read with no window, which the readers take to
  * mean "the list decides"; nothing it says changes.
  */
-public final class CorrelationRecordedWindowUpcaster extends SingleEventUpcaster {
+public final class CorrelationRecordedWindowUpcaster extends PayloadRevisionUpcaster {
 
-    private static final SerializedType REVISION_2 = new SimpleSerializedType(CorrelationRecorded.class.getName(), "2");
-    private static final String REVISION_3 = "3";
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return REVISION_2.equals(representation.getType());
-    }
-
-    @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(
-                new SimpleSerializedType(CorrelationRecorded.class.getName(), REVISION_3), JsonNode.class,
-                CorrelationRecordedWindowUpcaster::addNoWindow);
+    public CorrelationRecordedWindowUpcaster() {
+        super(CorrelationRecorded.class, "2", "3", CorrelationRecordedWindowUpcaster::addNoWindow);
     }
 
     static JsonNode addNoWindow(JsonNode revision2) {

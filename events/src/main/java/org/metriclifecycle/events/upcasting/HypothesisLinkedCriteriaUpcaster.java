@@ -1,9 +1,5 @@
 package org.metriclifecycle.events.upcasting;
 
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.SerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.metriclifecycle.events.HypothesisLinked;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,21 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the top level; revision 2 nests them as {@code criteria}. Stored events are never rewritten: this moves the
  * three fields into place whenever a revision-1 event is read.
  */
-public final class HypothesisLinkedCriteriaUpcaster extends SingleEventUpcaster {
+public final class HypothesisLinkedCriteriaUpcaster extends PayloadRevisionUpcaster {
 
-    private static final SerializedType REVISION_1 = new SimpleSerializedType(HypothesisLinked.class.getName(), "1");
-    private static final String REVISION_2 = "2";
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return REVISION_1.equals(representation.getType());
-    }
-
-    @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(
-                new SimpleSerializedType(HypothesisLinked.class.getName(), REVISION_2), JsonNode.class,
-                HypothesisLinkedCriteriaUpcaster::nestCriteria);
+    public HypothesisLinkedCriteriaUpcaster() {
+        super(HypothesisLinked.class, "1", "2", HypothesisLinkedCriteriaUpcaster::nestCriteria);
     }
 
     static JsonNode nestCriteria(JsonNode revision1) {

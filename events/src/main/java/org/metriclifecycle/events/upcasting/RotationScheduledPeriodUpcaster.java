@@ -3,10 +3,6 @@ package org.metriclifecycle.events.upcasting;
 import java.math.BigDecimal;
 import java.time.Duration;
 
-import org.axonframework.serialization.SerializedType;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.metriclifecycle.events.RotationScheduled;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,21 +13,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code 604800.000000000}); revision 2 stores ISO-8601 text, which can also say calendar months ({@code P1M}).
  * The same length, written as text: a schedule stored then hands off at the same instants.
  */
-public final class RotationScheduledPeriodUpcaster extends SingleEventUpcaster {
+public final class RotationScheduledPeriodUpcaster extends PayloadRevisionUpcaster {
 
-    private static final SerializedType REVISION_1 = new SimpleSerializedType(RotationScheduled.class.getName(), "1");
-    private static final String REVISION_2 = "2";
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return REVISION_1.equals(representation.getType());
-    }
-
-    @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(
-                new SimpleSerializedType(RotationScheduled.class.getName(), REVISION_2), JsonNode.class,
-                RotationScheduledPeriodUpcaster::periodAsText);
+    public RotationScheduledPeriodUpcaster() {
+        super(RotationScheduled.class, "1", "2", RotationScheduledPeriodUpcaster::periodAsText);
     }
 
     static JsonNode periodAsText(JsonNode revision1) {
