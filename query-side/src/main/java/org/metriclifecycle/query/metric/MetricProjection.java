@@ -87,12 +87,11 @@ public class MetricProjection {
     private MetricView apply(String metricId, MetricView before, MetricEvent event, long sequence, Instant occurredAt,
                              Map<String, ?> metaData) {
         MetricView after = MetricViewFold.apply(before, event);
-        JsonNode document = ViewDiff.treeOf(after);
-        store.save(after, document, sequence);
-        Map<String, JsonNode> afterLeaves = ViewDiff.leavesOf(document);
+        ViewDiff.Serialized written = ViewDiff.serialize(after);
+        store.save(after, written.document(), sequence);
         store.appendHistory(metricId, HistoryEntry.ofLeaves(sequence, event, occurredAt, metaData,
-                leavesOf(metricId, before), afterLeaves));
-        lastLeaves.put(metricId, new Leaves(after, afterLeaves));
+                leavesOf(metricId, before), written.leaves()));
+        lastLeaves.put(metricId, new Leaves(after, written.leaves()));
         return after;
     }
 

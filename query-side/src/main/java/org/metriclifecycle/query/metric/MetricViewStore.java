@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Where metric views and their history are kept. Implementations run inside the caller's transaction, so the
@@ -34,10 +33,10 @@ public interface MetricViewStore {
     void save(MetricView view, long lastSequence);
 
     /**
-     * {@link #save(MetricView, long)} with the view already serialized as {@link ViewDiff#treeOf}: a store that keeps
-     * JSON writes that tree rather than serializing the view a second time.
+     * {@link #save(MetricView, long)} with the view already written as JSON ({@link ViewDiff#serialize}): a store
+     * that keeps JSON stores that text rather than serializing the view a second time.
      */
-    default void save(MetricView view, JsonNode document, long lastSequence) {
+    default void save(MetricView view, String document, long lastSequence) {
         save(view, lastSequence);
     }
 

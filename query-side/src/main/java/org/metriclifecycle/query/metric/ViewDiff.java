@@ -1,14 +1,14 @@
 package org.metriclifecycle.query.metric;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 
 /**
  * What an event changed in a view, found by comparing the JSON of the view before and after it rather than by
@@ -31,7 +31,7 @@ public final class ViewDiff {
      * @return the changed leaves in view order (then leaves that disappeared), insertion ordered
      */
     public static Map<String, FieldChange> between(MetricView before, MetricView after) {
-        return between(tree(before), tree(after));
+        return betweenLeaves(leavesOf(before), leavesOf(after));
     }
 
     /** {@link #between} for any other audited state that serializes to JSON (a team's, say). */
@@ -52,36 +52,76 @@ public final class ViewDiff {
      * ({@link #betweenLeaves}) flattens each view once instead of twice.
      */
     public static Map<String, JsonNode> leavesOf(MetricView view) {
-        return leaves(tree(view));
+        if (view == null) {
+            return new LinkedHashMap<>();
+        }
+        LeafRecorder recorder = new LeafRecorder();
+        try {
+            JSON.writeValue(new LeafGenerator(JSON, recorder), view);
+            return recorder.leaves();
+        } catch (IOException | UnsupportedOperationException e) {
+            return leaves(tree(view));
+        }
+    }
+
+    /** A view's JSON text, as {@link ViewJson} writes it, and its {@link #leavesOf leaves}. */
+    public record Serialized(String document, Map<String, JsonNode> leaves) {
     }
 
     /**
-     * The view as a JSON tree, as {@link ViewJson} writes it: what a store writes, and what
-     * {@link #leavesOf(JsonNode)} flattens.
+     * The view written once: its JSON text (what a store keeps) and its leaves (what the history diff compares),
+     * both from the same pass of Jackson's serializer, with no tree in between.
      */
-    public static JsonNode treeOf(MetricView view) {
-        return tree(view);
+    public static Serialized serialize(MetricView view) {
+        LeafRecorder recorder = new LeafRecorder();
+        StringWriter text = new StringWriter(2048);
+        try (JsonGenerator generator = new LeafRecordingGenerator(JSON.createGenerator(text),
+                new LeafGenerator(JSON, recorder))) {
+            JSON.writeValue(generator, view);
+        } catch (IOException | UnsupportedOperationException e) {
+            JsonNode tree = tree(view);
+            return new Serialized(write(tree), leaves(tree));
+        }
+        return new Serialized(text.toString(), recorder.leaves());
     }
 
-    /** The leaves of a view given as its {@link #treeOf tree}: one serialization serves the row and the diff. */
-    public static Map<String, JsonNode> leavesOf(JsonNode tree) {
-        return leaves(tree);
+    private static String write(JsonNode tree) {
+        try {
+            return JSON.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new IllegalStateException("view not writable as JSON", e);
+        }
     }
 
     /** {@link #between} of two views given by their {@link #leavesOf leaves}. */
     public static Map<String, FieldChange> betweenLeaves(Map<String, JsonNode> beforeLeaves,
                                                          Map<String, JsonNode> afterLeaves) {
-        Set<String> paths = new LinkedHashSet<>(afterLeaves.keySet());
-        paths.addAll(beforeLeaves.keySet());
         Map<String, FieldChange> changes = new LinkedHashMap<>();
-        for (String path : paths) {
-            Object was = scalar(beforeLeaves.getOrDefault(path, NullNode.getInstance()));
-            Object is = scalar(afterLeaves.getOrDefault(path, NullNode.getInstance()));
-            if (!Objects.equals(was, is)) {
-                changes.put(path, new FieldChange(was, is));
+        for (Map.Entry<String, JsonNode> leaf : afterLeaves.entrySet()) {
+            compare(leaf.getKey(), beforeLeaves.get(leaf.getKey()), leaf.getValue(), changes);
+        }
+        for (Map.Entry<String, JsonNode> leaf : beforeLeaves.entrySet()) {
+            if (!afterLeaves.containsKey(leaf.getKey())) {
+                compare(leaf.getKey(), leaf.getValue(), null, changes);
             }
         }
         return changes;
+    }
+
+    private static void compare(String path, JsonNode before, JsonNode after, Map<String, FieldChange> changes) {
+        if (before != null && before.equals(after)) {
+            return; // equal nodes of one type hold equal scalars: the common case, without boxing them
+        }
+        Object was = before == null ? null : scalar(before);
+        Object is = after == null ? null : scalar(after);
+        if (!Objects.equals(was, is)) {
+            changes.put(path, new FieldChange(was, is));
+        }
+    }
+
+    /** The leaves of a JSON tree, flattened: what {@link #leavesOf} builds without the tree (its tests compare). */
+    static Map<String, JsonNode> flattened(JsonNode root) {
+        return leaves(root);
     }
 
     private static Map<String, JsonNode> leaves(JsonNode root) {

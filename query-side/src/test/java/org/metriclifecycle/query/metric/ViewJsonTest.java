@@ -85,8 +85,8 @@ class ViewJsonTest {
     }
 
     @Test
-    void theTreeTheProjectionWritesIsTheDocumentTheViewWouldBe() throws Exception {
-        // The projection serializes a view once, to a tree for the diff, and writes that tree as the row's document.
+    void theDocumentTheProjectionWritesIsTheViewsJson() throws Exception {
+        // The projection serializes a view once, for the row's document and the diff's leaves together.
         MetricView view = MetricViewFold.apply(validated(),
                 TestEvents.revised("m-1", "1.0", "1.1", day(3), new ScoreDelta("baseline", 0.41, null)));
         view = MetricViewFold.apply(view, TestEvents.blindSpot("m-1", "b1", day(4)));
@@ -94,7 +94,7 @@ class ViewJsonTest {
                 "1.1", null, EvidenceViewTest.windowFrom(java.time.LocalDate.of(2026, 1, 31)), day(5)));
         view = view.withNextHandoff("lena", day(7));
 
-        assertThat(json.writeValueAsString(ViewDiff.treeOf(view))).isEqualTo(json.writeValueAsString(view));
+        assertThat(ViewDiff.serialize(view).document()).isEqualTo(json.writeValueAsString(view));
     }
 
     @Test

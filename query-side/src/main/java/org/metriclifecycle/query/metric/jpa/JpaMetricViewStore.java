@@ -25,7 +25,6 @@ import jakarta.persistence.TypedQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.metriclifecycle.events.MetricStatus;
@@ -133,11 +132,7 @@ public class JpaMetricViewStore implements MetricViewStore {
     }
 
     @Override
-    public void save(MetricView view, JsonNode document, long lastSequence) {
-        save(view, write(document), lastSequence);
-    }
-
-    private void save(MetricView view, String document, long lastSequence) {
+    public void save(MetricView view, String document, long lastSequence) {
         try (Connection connection = rows.getConnection()) {
             int updated = 0;
             if (lastSequence > 0) {

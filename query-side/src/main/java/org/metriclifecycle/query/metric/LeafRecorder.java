@@ -1,0 +1,133 @@
+package org.metriclifecycle.query.metric;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Builds a view's leaves ({@link ViewDiff#leavesOf}) from the tokens Jackson writes, with the same paths and order as
+ * flattening the view's JSON tree, without building the tree. An array element that is an object is named by its
+ * first textual field whose name ends in {@code Id}, which may come after other fields: its leaves wait in the
+ * element's frame until it ends and its name is known.
+ */
+final class LeafRecorder {
+
+    // A view has some dozens of leaves: room for them without rehashing as they come.
+    private final Map<String, JsonNode> leaves = new LinkedHashMap<>(256);
+    private final Deque<Frame> frames = new ArrayDeque<>();
+
+    private static final class Frame {
+        final boolean array;
+        final boolean root;
+        /** This container's path, relative to its sink's. */
+        final String path;
+        /** Where leaves below this frame go: the nearest enclosing array element, or null for the result. */
+        final Frame sink;
+        /** Only on an array element that is an object: its leaves as suffix, value, suffix, value, ... */
+        final List<Object> pending;
+        String field;
+        int index;
+        String identity;
+
+        Frame(boolean array, boolean root, String path, Frame sink, boolean element) {
+            this.array = array;
+            this.root = root;
+            this.path = path;
+            this.sink = sink;
+            this.pending = element ? new ArrayList<>() : null;
+        }
+
+        /** The sink for this frame's own children. */
+        Frame childSink() {
+            return pending != null ? this : sink;
+        }
+
+        String childPath() {
+            return root ? field : path + "." + field;
+        }
+    }
+
+    Map<String, JsonNode> leaves() {
+        if (!frames.isEmpty()) {
+            throw new IllegalStateException("the view was not written to its end");
+        }
+        return leaves;
+    }
+
+    void field(String name) {
+        Frame top = frames.peek();
+        if (top == null || top.array) {
+            throw new IllegalStateException("a field name outside an object: " + name);
+        }
+        top.field = name;
+    }
+
+    void startObject() {
+        Frame parent = frames.peek();
+        if (parent == null) {
+            frames.push(new Frame(false, true, "", null, false));
+        } else if (parent.array) {
+            frames.push(new Frame(false, false, "", parent.childSink(), true));
+        } else {
+            frames.push(new Frame(false, false, parent.childPath(), parent.childSink(), false));
+        }
+    }
+
+    void endObject() {
+        Frame done = frames.pop();
+        if (done.pending == null) {
+            return;
+        }
+        Frame array = frames.peek();
+        String prefix = array.path + "[" + (done.identity != null ? done.identity : Integer.toString(array.index))
+                + "]";
+        array.index++;
+        for (int i = 0; i < done.pending.size(); i += 2) {
+            emit(done.sink, prefix + done.pending.get(i), (JsonNode) done.pending.get(i + 1));
+        }
+    }
+
+    void startArray() {
+        Frame parent = frames.peek();
+        if (parent == null) {
+            frames.push(new Frame(true, false, "", null, false));
+        } else if (parent.array) {
+            String path = parent.path + "[" + parent.index++ + "]";
+            frames.push(new Frame(true, false, path, parent.childSink(), false));
+        } else {
+            frames.push(new Frame(true, false, parent.childPath(), parent.childSink(), false));
+        }
+    }
+
+    void endArray() {
+        frames.pop();
+    }
+
+    void value(JsonNode value) {
+        Frame top = frames.peek();
+        if (top == null) {
+            leaves.put("", value);
+        } else if (top.array) {
+            emit(top.childSink(), top.path + "[" + top.index++ + "]", value);
+        } else {
+            if (top.pending != null && top.identity == null && top.field.endsWith("Id") && value.isTextual()) {
+                top.identity = value.textValue();
+            }
+            emit(top.childSink(), top.childPath(), value);
+        }
+    }
+
+    private void emit(Frame sink, String path, JsonNode value) {
+        if (sink == null) {
+            leaves.put(path, value);
+        } else {
+            sink.pending.add(path);
+            sink.pending.add(value);
+        }
+    }
+}
