@@ -1,6 +1,5 @@
 package org.metriclifecycle.deploy.audit;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,22 +30,24 @@ public final class EventHash {
 
     public static String of(String previousHash, String aggregateIdentifier, long sequenceNumber, String payloadType,
                             String payloadRevision, byte[] payload, byte[] metaData, String timeStamp) {
-        ByteArrayOutputStream framed = new ByteArrayOutputStream();
-        field(framed, utf8(previousHash));
-        field(framed, utf8(aggregateIdentifier));
-        field(framed, utf8(Long.toString(sequenceNumber)));
-        field(framed, utf8(payloadType));
-        field(framed, utf8(payloadRevision));
-        field(framed, payload);
-        field(framed, metaData);
-        field(framed, utf8(timeStamp));
-        return HexFormat.of().formatHex(sha256().digest(framed.toByteArray()));
+        MessageDigest digest = sha256();
+        byte[] length = new byte[Integer.BYTES];
+        field(digest, length, utf8(previousHash));
+        field(digest, length, utf8(aggregateIdentifier));
+        field(digest, length, utf8(Long.toString(sequenceNumber)));
+        field(digest, length, utf8(payloadType));
+        field(digest, length, utf8(payloadRevision));
+        field(digest, length, payload);
+        field(digest, length, metaData);
+        field(digest, length, utf8(timeStamp));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static void field(ByteArrayOutputStream out, byte[] value) {
-        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(value == null ? -1 : value.length).array());
+    private static void field(MessageDigest digest, byte[] length, byte[] value) {
+        ByteBuffer.wrap(length).putInt(value == null ? -1 : value.length);
+        digest.update(length);
         if (value != null) {
-            out.writeBytes(value);
+            digest.update(value);
         }
     }
 
@@ -54,7 +55,18 @@ public final class EventHash {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
+    // Looking SHA-256 up among the security providers costs more than the hash of a small event: copy one instead.
+    private static final MessageDigest PROTOTYPE = newSha256();
+
     private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

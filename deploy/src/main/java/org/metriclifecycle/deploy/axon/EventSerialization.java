@@ -21,7 +21,8 @@ public final class EventSerialization {
     private EventSerialization() {
     }
 
-    static ObjectMapper mapper() {
+    /** The mapper Axon's serializer uses, for readers that decode stored payloads themselves (the rebuild). */
+    public static ObjectMapper mapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

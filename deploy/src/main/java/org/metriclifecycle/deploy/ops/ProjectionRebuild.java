@@ -3,6 +3,7 @@ package org.metriclifecycle.deploy.ops;
 import org.metriclifecycle.deploy.axon.EventSerialization;
 import org.metriclifecycle.deploy.axon.EventUpcasters;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,11 +16,17 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -29,6 +36,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -80,6 +88,8 @@ public class ProjectionRebuild implements EventStoreReads {
     private final ProjectionRebuilder.Settings settings;
     private final Serializer serializer = EventSerialization.serializer();
     private final EventUpcasterChain upcasters = new EventUpcasterChain(EventUpcasters.all());
+    private final ObjectMapper json = EventSerialization.mapper();
+    private final Map<String, Optional<Class<?>>> types = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
         thread.setDaemon(true);
@@ -286,15 +296,58 @@ public class ProjectionRebuild implements EventStoreReads {
                 row.getBytes("meta_data"));
     }
 
+    /**
+     * Each entry decoded straight with the serializer's mapper when it is stored at its class's current revision
+     * (no upcaster applies to a current revision: each one lifts an older one); through Axon's serializer and the
+     * upcaster chain otherwise, as the event store reads it. The straight way is about twice as fast.
+     */
     private List<RebuildEvent> decode(List<GenericDomainEventEntry<byte[]>> entries) {
         List<RebuildEvent> events = new ArrayList<>(entries.size());
-        DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), serializer,
-                upcasters);
-        while (stream.hasNext()) {
-            DomainEventMessage<?> message = stream.next();
-            events.add(new RebuildEvent(message.getAggregateIdentifier(), message.getSequenceNumber(),
-                    message.getTimestamp(), message.getPayload(), message.getMetaData()));
+        for (GenericDomainEventEntry<byte[]> entry : entries) {
+            Class<?> current = currentType(entry.getPayload().getType().getName(),
+                    entry.getPayload().getType().getRevision());
+            if (current != null) {
+                events.add(decodeCurrent(entry, current));
+                continue;
+            }
+            DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(
+                    Stream.of(entry), serializer, upcasters);
+            while (stream.hasNext()) {
+                DomainEventMessage<?> message = stream.next();
+                events.add(new RebuildEvent(message.getAggregateIdentifier(), message.getSequenceNumber(),
+                        message.getTimestamp(), message.getPayload(), message.getMetaData()));
+            }
         }
         return events;
+    }
+
+    private RebuildEvent decodeCurrent(GenericDomainEventEntry<byte[]> entry, Class<?> type) {
+        try {
+            Object payload = json.readValue(entry.getPayload().getData(), type);
+            Map<String, Object> metaData = json.readValue(entry.getMetaData().getData(), META_DATA);
+            return new RebuildEvent(entry.getAggregateIdentifier(), entry.getSequenceNumber(), entry.getTimestamp(),
+                    payload, metaData);
+        } catch (IOException e) {
+            throw new IllegalStateException("event " + entry.getEventIdentifier() + " not readable", e);
+        }
+    }
+
+    private static final TypeReference<Map<String, Object>> META_DATA = new TypeReference<>() {
+    };
+
+    /** The payload's class when the stored revision is its current one; null for anything else. */
+    private Class<?> currentType(String name, String revision) {
+        Optional<Class<?>> type = types.computeIfAbsent(name, key -> {
+            try {
+                return Optional.of(Class.forName(key, false, ProjectionRebuild.class.getClassLoader()));
+            } catch (ClassNotFoundException | LinkageError e) {
+                return Optional.empty();
+            }
+        });
+        if (type.isEmpty()) {
+            return null;
+        }
+        Revision current = type.get().getAnnotation(Revision.class);
+        return Objects.equals(current == null ? null : current.value(), revision) ? type.get() : null;
     }
 }

@@ -76,6 +76,45 @@ class UpcastingTest {
     }
 
     /**
+     * A rebuild reads a stream of old rows (decoded through the upcasters) and current ones (decoded straight) and
+     * folds it as the writes did: a damaged view and a lost history come back exactly as they were.
+     */
+    @Test
+    void aRebuildFoldsOldAndCurrentRowsAsTheWritesDid() throws Exception {
+        String metricId = UUID.randomUUID().toString();
+        String team = Api.freshTeam();
+        try (Connection owner = OwnerConnection.open()) {
+            storeProposal(owner, metricId, "legacy metric", team, Instant.parse("2026-01-01T00:00:00Z"));
+            store(owner, metricId, 1, "org.metriclifecycle.events.HypothesisLinked", "1", "{\"metricId\":\"" + metricId
+                    + "\",\"hypothesisId\":\"h-legacy\",\"outcome\":\"user-reported errors\",\"statement\":\"r <= -0.7\","
+                    + "\"direction\":\"NEGATIVE\",\"minCorrelation\":0.7,\"minSampleSize\":500}", "2026-01-02T00:00:00Z");
+        }
+        assertThat(Api.correlate(metricId, "h-legacy", -0.75, 499)).isEqualTo("INCONCLUSIVE");
+        assertThat(Api.correlate(metricId, "h-legacy", -0.71, 800)).isEqualTo("SUPPORTED");
+        String view = given().get("/api/v1/metrics/" + metricId).then().statusCode(200).extract().asString();
+        String history = given().get("/api/v1/metrics/" + metricId + "/history").then().statusCode(200).extract()
+                .asString();
+
+        try (Connection owner = OwnerConnection.open();
+             PreparedStatement damage = owner.prepareStatement("UPDATE metric_view SET document ="
+                     + " replace(document, 'legacy metric', 'damaged metric') WHERE metric_id = ?");
+             PreparedStatement lose = owner.prepareStatement("DELETE FROM metric_history WHERE metric_id = ?")) {
+            damage.setString(1, metricId);
+            assertThat(damage.executeUpdate()).isEqualTo(1);
+            lose.setString(1, metricId);
+            assertThat(lose.executeUpdate()).isEqualTo(4);
+        }
+        Api.view(metricId).body("name", equalTo("damaged metric"));
+
+        given().contentType(io.restassured.http.ContentType.JSON).post(ProjectionRebuildScenario.REBUILD).then()
+                .statusCode(202);
+        ProjectionRebuildScenario.awaitIdle();
+
+        assertThat(given().get("/api/v1/metrics/" + metricId).asString()).isEqualTo(view);
+        assertThat(given().get("/api/v1/metrics/" + metricId + "/history").asString()).isEqualTo(history);
+    }
+
+    /**
      * A hypothesis stored before the INTERVAL rule (HypothesisLinked revision 2) with a correlation judged then
      * (CorrelationRecorded revision 1): r = 0.72 over n = 120 against 0.70 was SUPPORTED by the first rule, and stays
      * so on replay (the INTERVAL rule would call it INCONCLUSIVE). New evidence for it is judged the first way too.

@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * keeps writers running meanwhile correct). Rows of streams that have no events are removed at the end.
  * <p>
  * Plain JDBC, no framework: the caller gives connections (not enlisted in any other transaction) and the event
- * store's reads; reads and folds on the caller's thread while a second thread writes the batches (at most two
- * waiting), and stops with an {@link InterruptedException} when it is interrupted.
+ * store's reads; a thread of its own reads and decodes the next page while the caller's thread folds, a third writes
+ * the batches (at most two waiting), and it stops with an {@link InterruptedException} when it is interrupted.
  */
 public final class ProjectionRebuilder {
 
@@ -79,19 +79,17 @@ public final class ProjectionRebuilder {
     public record Result(int streams, long scanNanos, long foldNanos, long writeNanos) {
     }
 
-    private long scanNanos;
+    private volatile long scanNanos;
     private long foldNanos;
     private volatile long writeNanos;
 
     /** @return the number of streams rebuilt, and the time spent in each part */
     public Result run(Progress progress) throws SQLException, InterruptedException {
-        // Batches are written on a thread of their own while this one reads and folds on: on two cores the scan and
-        // the database's inserts overlap. At most WRITES_AHEAD batches wait, which bounds memory.
-        ExecutorService writes = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, Thread.currentThread().getName() + "-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // Three stages on threads of their own: the scan reads and decodes the next page while this thread folds
+        // the current one, and batches are written while both go on. At most one page and WRITES_AHEAD batches
+        // wait, which bounds memory.
+        ExecutorService writes = Executors.newSingleThreadExecutor(daemon("-writer"));
+        ExecutorService scan = Executors.newSingleThreadExecutor(daemon("-scan"));
         Deque<Future<Long>> pending = new ArrayDeque<>();
         try {
             StreamFolds folds;
@@ -100,27 +98,27 @@ public final class ProjectionRebuilder {
                 EventStoreReads.Head head = store.head(read);
                 progress.started(head.events());
                 folds = new StreamFolds(json, head.lastSequences());
-                long after = Long.MIN_VALUE;
-                while (after < head.globalIndex()) {
+                Future<EventStoreReads.Page> next = head.globalIndex() > Long.MIN_VALUE
+                        ? readAhead(scan, read, Long.MIN_VALUE, head.globalIndex()) : null;
+                while (next != null) {
                     if (Thread.interrupted()) {
                         throw new InterruptedException("rebuild interrupted");
                     }
-                    long t0 = System.nanoTime();
-                    EventStoreReads.Page page = store.page(read, after, head.globalIndex(), settings.pageSize());
-                    long t1 = System.nanoTime();
-                    scanNanos += t1 - t0;
+                    EventStoreReads.Page page = awaitPage(next);
                     if (page.events().isEmpty()) {
                         break;
                     }
+                    long after = page.lastGlobalIndex();
+                    next = after < head.globalIndex() ? readAhead(scan, read, after, head.globalIndex()) : null;
+                    long t0 = System.nanoTime();
                     long folded = 0;
                     for (RebuildEvent event : page.events()) {
                         if (folds.apply(event)) {
                             folded++;
                         }
                     }
-                    foldNanos += System.nanoTime() - t1;
+                    foldNanos += System.nanoTime() - t0;
                     progress.applied(folded, false);
-                    after = page.lastGlobalIndex();
                     flush(folds, false, progress, writes, pending);
                 }
             }
@@ -132,8 +130,37 @@ public final class ProjectionRebuilder {
             inTransaction(writer::deleteOrphans);
             return new Result(folds.streams(), scanNanos, foldNanos, writeNanos);
         } finally {
+            scan.shutdownNow();
             writes.shutdownNow();
+            scan.awaitTermination(10, TimeUnit.SECONDS);
             writes.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String suffix) {
+        String name = Thread.currentThread().getName() + suffix;
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private Future<EventStoreReads.Page> readAhead(ExecutorService scan, Connection read, long after, long head) {
+        return scan.submit(() -> {
+            long started = System.nanoTime();
+            EventStoreReads.Page page = store.page(read, after, head, settings.pageSize());
+            scanNanos += System.nanoTime() - started;
+            return page;
+        });
+    }
+
+    private static EventStoreReads.Page awaitPage(Future<EventStoreReads.Page> page)
+            throws SQLException, InterruptedException {
+        try {
+            return page.get();
+        } catch (ExecutionException e) {
+            throw rethrown(e);
         }
     }
 
@@ -176,21 +203,26 @@ public final class ProjectionRebuilder {
         try {
             write.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql) {
-                throw sql;
-            }
-            if (cause instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw rethrown(e);
         }
+    }
+
+    /** The failure of a stage's task, as this thread's own: SQL, interruption and unchecked ones as they were. */
+    private static SQLException rethrown(ExecutionException e) throws InterruptedException {
+        Throwable cause = e.getCause();
+        if (cause instanceof SQLException sql) {
+            return sql;
+        }
+        if (cause instanceof InterruptedException interrupted) {
+            throw interrupted;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(cause);
     }
 
     private void pause() throws InterruptedException {
