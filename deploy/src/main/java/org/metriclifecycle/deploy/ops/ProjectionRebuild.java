@@ -113,12 +113,14 @@ public class ProjectionRebuild implements EventStoreReads {
                       int batchRows,
                       @ConfigProperty(name = "metrics.rebuild.batch-pause", defaultValue = "PT0S")
                       java.time.Duration batchPause,
-                      @ConfigProperty(name = "metrics.rebuild.copy", defaultValue = "false") boolean copy) {
+                      @ConfigProperty(name = "metrics.rebuild.copy", defaultValue = "false") boolean copy,
+                      @ConfigProperty(name = "metrics.rebuild.fold-threads", defaultValue = "0") int foldThreads) {
         this.copy = copy;
         this.database = database;
         this.clock = clock;
         this.settings = new ProjectionRebuilder.Settings(pageSize, batchStreams, batchRows,
-                ProjectionRebuilder.Settings.DEFAULT.attempts(), batchPause);
+                ProjectionRebuilder.Settings.DEFAULT.attempts(), batchPause,
+                foldThreads > 0 ? foldThreads : ProjectionRebuilder.Settings.defaultFoldThreads());
     }
 
     /** Starts a rebuild; empty when one is already running here. */

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * keeps writers running meanwhile correct). Rows of streams that have no events are removed at the end.
  * <p>
  * Plain JDBC, no framework: the caller gives connections (not enlisted in any other transaction) and the event
- * store's reads; a thread of its own reads and decodes the next page while the caller's thread folds, a third writes
+ * store's reads; a thread of its own reads and decodes the next page while the caller's thread (and, with
+ * {@link Settings#foldThreads} above one, threads beside it, each on its share of the streams) folds, another writes
  * the batches (at most two waiting), and it stops with an {@link InterruptedException} when it is interrupted.
  */
 public final class ProjectionRebuilder {
@@ -48,12 +49,25 @@ public final class ProjectionRebuilder {
     /**
      * Sizes of the work units.
      *
-     * @param batchPause a pause after each batch's commit, to leave a busy database to the writers (zero: none)
+     * @param batchPause  a pause after each batch's commit, to leave a busy database to the writers (zero: none)
+     * @param foldThreads how many threads fold a page, each the streams of its share of stream ids (at least 1)
      */
     public record Settings(int pageSize, int batchStreams, int batchHistoryRows, int attempts,
-                           java.time.Duration batchPause) {
+                           java.time.Duration batchPause, int foldThreads) {
 
-        public static final Settings DEFAULT = new Settings(5_000, 250, 5_000, 8, java.time.Duration.ZERO);
+        public static final Settings DEFAULT = new Settings(5_000, 250, 5_000, 8, java.time.Duration.ZERO,
+                defaultFoldThreads());
+
+        public Settings {
+            if (foldThreads < 1) {
+                throw new IllegalArgumentException("foldThreads must be at least 1: " + foldThreads);
+            }
+        }
+
+        /** One per core, at most four: beyond that the scan and the writes bound the rebuild, not the fold. */
+        public static int defaultFoldThreads() {
+            return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        }
     }
 
     private final Connections connections;
@@ -85,19 +99,24 @@ public final class ProjectionRebuilder {
 
     /** @return the number of streams rebuilt, and the time spent in each part */
     public Result run(Progress progress) throws SQLException, InterruptedException {
-        // Three stages on threads of their own: the scan reads and decodes the next page while this thread folds
-        // the current one, and batches are written while both go on. At most one page and WRITES_AHEAD batches
-        // wait, which bounds memory.
+        // Stages on threads of their own: the scan reads and decodes the next page while the folds work through the
+        // current one, each on the streams of its share of stream ids (a stream's events stay in order on one
+        // thread), and batches are written while both go on. At most one page and WRITES_AHEAD batches wait, which
+        // bounds memory.
+        int parts = settings.foldThreads();
         ExecutorService writes = Executors.newSingleThreadExecutor(daemon("-writer"));
         ExecutorService scan = Executors.newSingleThreadExecutor(daemon("-scan"));
+        ExecutorService folding = parts > 1 ? Executors.newFixedThreadPool(parts - 1, daemon("-fold")) : null;
         Deque<Future<Long>> pending = new ArrayDeque<>();
         try {
-            StreamFolds folds;
+            StreamFolds[] folds = new StreamFolds[parts];
             try (Connection read = connections.open()) {
                 read.setAutoCommit(true);
                 EventStoreReads.Head head = store.head(read);
                 progress.started(head.events());
-                folds = new StreamFolds(json, head.lastSequences());
+                for (int i = 0; i < parts; i++) {
+                    folds[i] = new StreamFolds(json, head.lastSequences());
+                }
                 Future<EventStoreReads.Page> next = head.globalIndex() > Long.MIN_VALUE
                         ? readAhead(scan, read, Long.MIN_VALUE, head.globalIndex()) : null;
                 while (next != null) {
@@ -111,30 +130,70 @@ public final class ProjectionRebuilder {
                     long after = page.lastGlobalIndex();
                     next = after < head.globalIndex() ? readAhead(scan, read, after, head.globalIndex()) : null;
                     long t0 = System.nanoTime();
-                    long folded = 0;
-                    for (RebuildEvent event : page.events()) {
-                        if (folds.apply(event)) {
-                            folded++;
-                        }
-                    }
+                    long folded = fold(page.events(), folds, folding);
                     foldNanos += System.nanoTime() - t0;
                     progress.applied(folded, false);
-                    flush(folds, false, progress, writes, pending);
+                    for (StreamFolds part : folds) {
+                        flush(part, false, progress, writes, pending);
+                    }
                 }
             }
-            folds.finish();
-            flush(folds, true, progress, writes, pending);
+            int streams = 0;
+            for (StreamFolds part : folds) {
+                part.finish();
+                flush(part, true, progress, writes, pending);
+                streams += part.streams();
+            }
             while (!pending.isEmpty()) {
                 await(pending.pollFirst());
             }
             inTransaction(writer::deleteOrphans);
-            return new Result(folds.streams(), scanNanos, foldNanos, writeNanos);
+            return new Result(streams, scanNanos, foldNanos, writeNanos);
         } finally {
             scan.shutdownNow();
             writes.shutdownNow();
+            if (folding != null) {
+                folding.shutdownNow();
+                folding.awaitTermination(10, TimeUnit.SECONDS);
+            }
             scan.awaitTermination(10, TimeUnit.SECONDS);
             writes.awaitTermination(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Folds a page: every stream's events on the thread of its share, this one doing the first share itself. */
+    private static long fold(List<RebuildEvent> events, StreamFolds[] folds, ExecutorService folding)
+            throws SQLException, InterruptedException {
+        if (folds.length == 1) {
+            return foldAll(events, folds[0]);
+        }
+        List<List<RebuildEvent>> shares = new java.util.ArrayList<>(folds.length);
+        for (int i = 0; i < folds.length; i++) {
+            shares.add(new java.util.ArrayList<>(events.size() / folds.length + 16));
+        }
+        for (RebuildEvent event : events) {
+            shares.get(Math.floorMod(event.aggregateId().hashCode(), folds.length)).add(event);
+        }
+        List<Future<Long>> others = new java.util.ArrayList<>(folds.length - 1);
+        for (int i = 1; i < folds.length; i++) {
+            int share = i;
+            others.add(folding.submit(() -> foldAll(shares.get(share), folds[share])));
+        }
+        long folded = foldAll(shares.get(0), folds[0]);
+        for (Future<Long> other : others) {
+            folded += await(other);
+        }
+        return folded;
+    }
+
+    private static long foldAll(List<RebuildEvent> events, StreamFolds folds) {
+        long folded = 0;
+        for (RebuildEvent event : events) {
+            if (folds.apply(event)) {
+                folded++;
+            }
+        }
+        return folded;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String suffix) {
@@ -199,9 +258,9 @@ public final class ProjectionRebuilder {
         }));
     }
 
-    private static void await(Future<Long> write) throws SQLException, InterruptedException {
+    private static long await(Future<Long> task) throws SQLException, InterruptedException {
         try {
-            write.get();
+            return task.get();
         } catch (ExecutionException e) {
             throw rethrown(e);
         }
