@@ -3,7 +3,6 @@ package org.metriclifecycle.query.metric;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +16,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class LeafRecorder {
 
-    // A view has some dozens of leaves: room for them without rehashing as they come.
-    private final Map<String, JsonNode> leaves = new LinkedHashMap<>(256);
+    private final Leaves.Builder leaves = new Leaves.Builder();
     private final Deque<Frame> frames = new ArrayDeque<>();
+    /**
+     * Whether no path can have been made twice: stays true while every field name and every element's identity is
+     * plain (no dot, no bracket, not empty; an identity not all digits, which an index could be too) and no identity
+     * repeats within its array. Field names within one object are distinct, so plain names give distinct paths.
+     */
+    private boolean distinct = true;
 
     private static final class Frame {
         final boolean array;
@@ -33,6 +37,8 @@ final class LeafRecorder {
         String field;
         int index;
         String identity;
+        /** Only on an array: the identities its elements were named by so far. */
+        java.util.Collection<String> identities;
 
         Frame(boolean array, boolean root, String path, Frame sink, boolean element) {
             this.array = array;
@@ -56,7 +62,7 @@ final class LeafRecorder {
         if (!frames.isEmpty()) {
             throw new IllegalStateException("the view was not written to its end");
         }
-        return leaves;
+        return leaves.build(distinct);
     }
 
     void field(String name) {
@@ -65,6 +71,44 @@ final class LeafRecorder {
             throw new IllegalStateException("a field name outside an object: " + name);
         }
         top.field = name;
+        if (distinct && !plain(name, false)) {
+            distinct = false;
+        }
+    }
+
+    /** A name that cannot make the same path as another: no dot or bracket, not empty, and (an identity) not an index. */
+    private static boolean plain(String name, boolean identity) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        boolean digits = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.' || c == '[' || c == ']') {
+                return false;
+            }
+            digits &= c >= '0' && c <= '9';
+        }
+        return !(identity && digits);
+    }
+
+    private void named(Frame array, String identity) {
+        if (!distinct) {
+            return;
+        }
+        if (!plain(identity, true)) {
+            distinct = false;
+            return;
+        }
+        if (array.identities == null) {
+            array.identities = new ArrayList<>(4);
+        } else if (array.identities.contains(identity)) {
+            distinct = false;
+            return;
+        } else if (array.identities.size() == 8 && array.identities instanceof ArrayList) {
+            array.identities = new java.util.HashSet<>(array.identities);
+        }
+        array.identities.add(identity);
     }
 
     void startObject() {
@@ -84,6 +128,9 @@ final class LeafRecorder {
             return;
         }
         Frame array = frames.peek();
+        if (done.identity != null) {
+            named(array, done.identity);
+        }
         String prefix = array.path + "[" + (done.identity != null ? done.identity : Integer.toString(array.index))
                 + "]";
         array.index++;
@@ -111,7 +158,7 @@ final class LeafRecorder {
     void value(JsonNode value) {
         Frame top = frames.peek();
         if (top == null) {
-            leaves.put("", value);
+            leaves.add("", value);
         } else if (top.array) {
             emit(top.childSink(), top.path + "[" + top.index++ + "]", value);
         } else {
@@ -124,7 +171,7 @@ final class LeafRecorder {
 
     private void emit(Frame sink, String path, JsonNode value) {
         if (sink == null) {
-            leaves.put(path, value);
+            leaves.add(path, value);
         } else {
             sink.pending.add(path);
             sink.pending.add(value);

@@ -76,7 +76,12 @@ public record MetricView(
 
     /** The hypothesis with that id; a method with a parameter, so Jackson never mistakes it for a property. */
     public Optional<HypothesisView> hypothesis(String hypothesisId) {
-        return hypotheses.stream().filter(h -> h.hypothesisId().equals(hypothesisId)).findFirst();
+        for (HypothesisView hypothesis : hypotheses) { // every correlation folded looks its hypothesis up
+            if (hypothesis.hypothesisId().equals(hypothesisId)) {
+                return Optional.of(hypothesis);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The blind spot with that id; a method with a parameter, like {@link #hypothesis}. */

@@ -58,7 +58,7 @@ public final class ViewJson {
 
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(INSTANT_FORMAT.format(value));
+            generator.writeString(MillisInstants.format(value));
         }
     }
 }

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.metriclifecycle.events.MetricEvent;
+import org.metriclifecycle.query.metric.ChangesJson;
 import org.metriclifecycle.query.metric.HistoryEntry;
 import org.metriclifecycle.query.metric.MetricView;
 import org.metriclifecycle.query.metric.MetricViewFold;
@@ -43,7 +43,7 @@ public final class MetricStreamFold extends StreamFold {
         HistoryEntry entry = HistoryEntry.ofLeaves(event.sequence(), payload, event.occurredAt(), event.metaData(),
                 leaves, afterLeaves);
         history.add(new HistoryRow(entry.sequence(), entry.type(), entry.occurredAt(), entry.actor(), entry.reason(),
-                write(entry.changes())));
+                ChangesJson.write(entry.changes())));
         view = after;
         leaves = afterLeaves;
     }
@@ -61,13 +61,5 @@ public final class MetricStreamFold extends StreamFold {
 
     public List<HistoryRow> history() {
         return history;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("history changes not writable as JSON", e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.metriclifecycle.query.metric.TestEvents.day;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -73,6 +74,115 @@ class ViewLeavesTest {
                 assertSameLeaves(written.leaves(), expected);
                 assertThat(written.document()).isEqualTo(JSON.writeValueAsString(shown))
                         .isEqualTo(JSON.writeValueAsString(tree));
+            }
+        }
+    }
+
+    @Test
+    void diffsOfRandomTreesWalkedSideBySideAreTheDiffsOfLookingPathsUp() throws Exception {
+        Random random = new Random(23);
+        int distinct = 0;
+        for (int i = 0; i < 3_000; i++) {
+            ObjectNode before = randomObject(random, 0);
+            if (random.nextInt(3) == 0) {
+                before.set("odd", odd(random));
+            }
+            ObjectNode after = before.deepCopy();
+            mutate(after, random, 0);
+            Map<String, JsonNode> was = recorded(before);
+            Map<String, JsonNode> is = recorded(after);
+            distinct += ((Leaves) was).distinct() && ((Leaves) is).distinct() ? 1 : 0;
+
+            assertThat(ViewDiff.betweenLeaves(was, is))
+                    .containsExactlyEntriesOf(ViewDiff.betweenLeaves(new LinkedHashMap<>(was), new LinkedHashMap<>(is)));
+            assertThat(ViewDiff.betweenLeaves(Map.of(), is))
+                    .containsExactlyEntriesOf(ViewDiff.betweenLeaves(Map.of(), new LinkedHashMap<>(is)));
+        }
+        assertThat(distinct).as("pairs walked side by side").isBetween(500, 2_900);
+    }
+
+    @Test
+    void diffsOfConsecutiveViewsWalkedSideBySideAreTheDiffsOfLookingPathsUp() {
+        Random random = new Random(29);
+        for (int history = 0; history < 200; history++) {
+            MetricView view = null;
+            for (MetricEvent event : randomHistory(random)) {
+                MetricView after = MetricViewFold.apply(view, event);
+                Map<String, JsonNode> was = ViewDiff.leavesOf(view);
+                Map<String, JsonNode> is = ViewDiff.serialize(after).leaves();
+                assertThat(((Leaves) is).distinct()).isTrue();
+
+                assertThat(ViewDiff.betweenLeaves(was, is))
+                        .containsExactlyEntriesOf(ViewDiff.betweenLeaves(new LinkedHashMap<>(was),
+                                new LinkedHashMap<>(is)))
+                        .containsExactlyEntriesOf(ViewDiff.between(view == null ? null : JSON.valueToTree(view),
+                                JSON.valueToTree(after)));
+                view = after;
+            }
+        }
+    }
+
+    @Test
+    void pathsThatCouldBeMadeTwiceAreNotWalkedSideBySide() throws Exception {
+        for (String json : List.of("""
+                {"a.b":1,"a":{"b":2}}""", """
+                {"items":[{"itemId":"x","v":1},{"itemId":"x","v":2}]}""", """
+                {"items":[{"v":0},{"itemId":"0","v":1}]}""", """
+                {"items":[{"itemId":"a]b"}]}""", """
+                {"":1}""")) {
+            Map<String, JsonNode> leaves = recorded(JSON.readTree(json));
+            assertThat(((Leaves) leaves).distinct()).as(json).isFalse();
+            assertSameLeaves(leaves, ViewDiff.flattened(JSON.readTree(json)));
+        }
+        assertThat(((Leaves) recorded(JSON.readTree("""
+                {"items":[{"itemId":"x","v":1},{"itemId":"y","v":2},{"v":3}],"more":[{"itemId":"x"}]}""")))
+                .distinct()).isTrue();
+    }
+
+    private static Map<String, JsonNode> recorded(JsonNode tree) throws Exception {
+        LeafRecorder recorder = new LeafRecorder();
+        JSON.writeValue(new LeafGenerator(JSON, recorder), tree);
+        return recorder.leaves();
+    }
+
+    /** Values whose paths may collide: dotted names, repeated or numeric identities. */
+    private static JsonNode odd(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> NODES.objectNode().put("x.y", 1).set("x", NODES.objectNode().put("y", 2));
+            case 1 -> NODES.arrayNode().add(NODES.objectNode().put("kId", "1")).add(NODES.objectNode().put("v", 1))
+                    .add(NODES.objectNode().put("v", 2));
+            default -> NODES.arrayNode().add(NODES.objectNode().put("kId", "same"))
+                    .add(NODES.objectNode().put("kId", "same").put("v", 3));
+        };
+    }
+
+    /** Changes, adds and removes fields and elements, recursively, as an event might. */
+    private static void mutate(JsonNode node, Random random, int depth) {
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                int roll = random.nextInt(10);
+                if (roll == 0) {
+                    object.remove(name);
+                } else if (roll == 1) {
+                    object.set(name, randomValue(random, depth + 1));
+                } else {
+                    mutate(object.get(name), random, depth + 1);
+                }
+            }
+            if (random.nextInt(6) == 0) {
+                object.set("new" + random.nextInt(3), randomValue(random, depth + 1));
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                mutate(array.get(i), random, depth + 1);
+            }
+            if (array.size() > 0 && random.nextInt(5) == 0) {
+                array.remove(random.nextInt(array.size()));
+            }
+            if (random.nextInt(5) == 0) {
+                array.insert(random.nextInt(array.size() + 1), randomValue(random, depth + 1));
             }
         }
     }

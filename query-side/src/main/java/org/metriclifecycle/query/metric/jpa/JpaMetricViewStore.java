@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.metriclifecycle.events.MetricStatus;
 import org.metriclifecycle.query.jdbc.Sql;
+import org.metriclifecycle.query.metric.ChangesJson;
 import org.metriclifecycle.query.metric.FieldChange;
 import org.metriclifecycle.query.metric.HistoryEntry;
 import org.metriclifecycle.query.metric.MetricFilter;
@@ -223,7 +224,7 @@ public class JpaMetricViewStore implements MetricViewStore {
             insert.setObject(4, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
             insert.setString(5, entry.actor());
             insert.setString(6, entry.reason());
-            insert.setString(7, write(entry.changes()));
+            insert.setString(7, ChangesJson.write(entry.changes()));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new PersistenceException("history of metric " + metricId + " not written", e);
