@@ -22,9 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * keeps writers running meanwhile correct). Rows of streams that have no events are removed at the end.
  * <p>
  * Plain JDBC, no framework: the caller gives connections (not enlisted in any other transaction) and the event
- * store's reads; a thread of its own reads and decodes the next page while the caller's thread (and, with
- * {@link Settings#foldThreads} above one, threads beside it, each on its share of the streams) folds, another writes
- * the batches (at most two waiting), and it stops with an {@link InterruptedException} when it is interrupted.
+ * store's reads; a thread of its own reads and decodes the next pages while the caller's thread (and, with
+ * {@link Settings#foldThreads} above one, threads beside it, each on its share of the streams) folds, two more write
+ * the batches (at most four waiting), and it stops with an {@link InterruptedException} when it is interrupted.
  */
 public final class ProjectionRebuilder {
 
@@ -95,16 +95,16 @@ public final class ProjectionRebuilder {
 
     private volatile long scanNanos;
     private long foldNanos;
-    private volatile long writeNanos;
+    private final java.util.concurrent.atomic.LongAdder writeNanos = new java.util.concurrent.atomic.LongAdder();
 
     /** @return the number of streams rebuilt, and the time spent in each part */
     public Result run(Progress progress) throws SQLException, InterruptedException {
-        // Stages on threads of their own: the scan reads and decodes the next page while the folds work through the
+        // Stages on threads of their own: the scan reads and decodes the next pages while the folds work through the
         // current one, each on the streams of its share of stream ids (a stream's events stay in order on one
-        // thread), and batches are written while both go on. At most one page and WRITES_AHEAD batches wait, which
-        // bounds memory.
+        // thread), and WRITERS write batches (disjoint streams, each on a connection of its own) while both go on.
+        // At most SCANNED_AHEAD pages and WRITES_AHEAD batches wait, which bounds memory.
         int parts = settings.foldThreads();
-        ExecutorService writes = Executors.newSingleThreadExecutor(daemon("-writer"));
+        ExecutorService writes = Executors.newFixedThreadPool(WRITERS, daemon("-writer"));
         ExecutorService scan = Executors.newSingleThreadExecutor(daemon("-scan"));
         ExecutorService folding = parts > 1 ? Executors.newFixedThreadPool(parts - 1, daemon("-fold")) : null;
         Deque<Future<Long>> pending = new ArrayDeque<>();
@@ -117,24 +117,27 @@ public final class ProjectionRebuilder {
                 for (int i = 0; i < parts; i++) {
                     folds[i] = new StreamFolds(json, head.lastSequences());
                 }
-                Future<EventStoreReads.Page> next = head.globalIndex() > Long.MIN_VALUE
-                        ? readAhead(scan, read, Long.MIN_VALUE, head.globalIndex()) : null;
-                while (next != null) {
+                java.util.concurrent.BlockingQueue<EventStoreReads.Page> pages =
+                        new java.util.concurrent.ArrayBlockingQueue<>(SCANNED_AHEAD);
+                Future<?> scanning = head.globalIndex() > Long.MIN_VALUE
+                        ? scan.submit(() -> scanAll(read, head.globalIndex(), pages)) : null;
+                while (scanning != null) {
                     if (Thread.interrupted()) {
                         throw new InterruptedException("rebuild interrupted");
                     }
-                    EventStoreReads.Page page = awaitPage(next);
+                    EventStoreReads.Page page = nextPage(pages, scanning);
                     if (page.events().isEmpty()) {
                         break;
                     }
-                    long after = page.lastGlobalIndex();
-                    next = after < head.globalIndex() ? readAhead(scan, read, after, head.globalIndex()) : null;
                     long t0 = System.nanoTime();
                     long folded = fold(page.events(), folds, folding);
                     foldNanos += System.nanoTime() - t0;
                     progress.applied(folded, false);
                     for (StreamFolds part : folds) {
                         flush(part, false, progress, writes, pending);
+                    }
+                    if (page.lastGlobalIndex() >= head.globalIndex()) {
+                        break;
                     }
                 }
             }
@@ -148,7 +151,7 @@ public final class ProjectionRebuilder {
                 await(pending.pollFirst());
             }
             inTransaction(writer::deleteOrphans);
-            return new Result(streams, scanNanos, foldNanos, writeNanos);
+            return new Result(streams, scanNanos, foldNanos, writeNanos.sum());
         } finally {
             scan.shutdownNow();
             writes.shutdownNow();
@@ -205,25 +208,50 @@ public final class ProjectionRebuilder {
         };
     }
 
-    private Future<EventStoreReads.Page> readAhead(ExecutorService scan, Connection read, long after, long head) {
-        return scan.submit(() -> {
+    private static final int SCANNED_AHEAD = 2;
+
+    /** Reads every page up to the head into {@code pages}, ending with an empty page or one that reaches the head. */
+    private Void scanAll(Connection read, long head, java.util.concurrent.BlockingQueue<EventStoreReads.Page> pages)
+            throws SQLException, InterruptedException {
+        long after = Long.MIN_VALUE;
+        while (true) {
             long started = System.nanoTime();
             EventStoreReads.Page page = store.page(read, after, head, settings.pageSize());
             scanNanos += System.nanoTime() - started;
-            return page;
-        });
-    }
-
-    private static EventStoreReads.Page awaitPage(Future<EventStoreReads.Page> page)
-            throws SQLException, InterruptedException {
-        try {
-            return page.get();
-        } catch (ExecutionException e) {
-            throw rethrown(e);
+            pages.put(page);
+            if (page.events().isEmpty() || page.lastGlobalIndex() >= head) {
+                return null;
+            }
+            after = page.lastGlobalIndex();
         }
     }
 
-    private static final int WRITES_AHEAD = 2;
+    private static EventStoreReads.Page nextPage(java.util.concurrent.BlockingQueue<EventStoreReads.Page> pages,
+                                                 Future<?> scanning) throws SQLException, InterruptedException {
+        while (true) {
+            EventStoreReads.Page page = pages.poll(50, TimeUnit.MILLISECONDS);
+            if (page != null) {
+                return page;
+            }
+            if (scanning.isDone()) {
+                try {
+                    scanning.get();
+                } catch (ExecutionException e) {
+                    throw rethrown(e);
+                }
+                page = pages.poll();
+                if (page == null) {
+                    throw new IllegalStateException("the scan ended before the head");
+                }
+                return page;
+            }
+        }
+    }
+
+    /** Batches written at once, each on its own connection: the database works on one while another waits. */
+    private static final int WRITERS = 2;
+
+    private static final int WRITES_AHEAD = 2 * WRITERS;
 
     private void flush(StreamFolds folds, boolean all, Progress progress, ExecutorService writes,
                        Deque<Future<Long>> pending) throws SQLException, InterruptedException {
@@ -307,7 +335,7 @@ public final class ProjectionRebuilder {
                 try {
                     long result = work.run(connection);
                     connection.commit();
-                    writeNanos += System.nanoTime() - started;
+                    writeNanos.add(System.nanoTime() - started);
                     pause();
                     return result;
                 } catch (SQLException | RuntimeException e) {
