@@ -21,17 +21,34 @@ public final class WebhookSender {
 
     static final String USER_AGENT = "metric-lifecycle-webhooks/1";
 
-    private final HttpClient client;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
+    // Made at the first delivery: building one sets up TLS (some hundred classes) and a selector thread, which a
+    // service without subscriptions would pay for at every start.
+    private volatile HttpClient client;
 
     public WebhookSender(Duration connectTimeout, Duration requestTimeout) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // Plain HTTP/1.1: receivers behind simple servers choke on an h2c upgrade request.
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
+    }
+
+    private HttpClient client() {
+        HttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                made = client;
+                if (made == null) {
+                    made = HttpClient.newBuilder()
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            // Plain HTTP/1.1: receivers behind simple servers choke on an h2c upgrade request.
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .build();
+                    client = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** Never completes exceptionally: a failure is an {@link AttemptResult} like any answer. */
@@ -52,7 +69,7 @@ public final class WebhookSender {
         } catch (IllegalArgumentException unusable) {
             return CompletableFuture.completedFuture(AttemptResult.failed("unusable URL: " + unusable.getMessage()));
         }
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        return client().sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .handle((response, failure) -> failure == null ? AttemptResult.answered(response.statusCode())
                         : AttemptResult.failed(describe(failure)));
     }

@@ -2,7 +2,9 @@ package org.metriclifecycle.query.metric;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +40,7 @@ final class LeafRecorder {
         int index;
         String identity;
         /** Only on an array: the identities its elements were named by so far. */
-        java.util.Collection<String> identities;
+        Collection<String> identities;
 
         Frame(boolean array, boolean root, String path, Frame sink, boolean element) {
             this.array = array;
@@ -106,7 +108,7 @@ final class LeafRecorder {
             distinct = false;
             return;
         } else if (array.identities.size() == 8 && array.identities instanceof ArrayList) {
-            array.identities = new java.util.HashSet<>(array.identities);
+            array.identities = new HashSet<>(array.identities);
         }
         array.identities.add(identity);
     }

@@ -2,15 +2,21 @@ package org.metriclifecycle.query.rebuild;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -53,9 +59,9 @@ public final class ProjectionRebuilder {
      * @param foldThreads how many threads fold a page, each the streams of its share of stream ids (at least 1)
      */
     public record Settings(int pageSize, int batchStreams, int batchHistoryRows, int attempts,
-                           java.time.Duration batchPause, int foldThreads) {
+                           Duration batchPause, int foldThreads) {
 
-        public static final Settings DEFAULT = new Settings(5_000, 250, 5_000, 8, java.time.Duration.ZERO,
+        public static final Settings DEFAULT = new Settings(5_000, 250, 5_000, 8, Duration.ZERO,
                 defaultFoldThreads());
 
         public Settings {
@@ -95,7 +101,7 @@ public final class ProjectionRebuilder {
 
     private volatile long scanNanos;
     private long foldNanos;
-    private final java.util.concurrent.atomic.LongAdder writeNanos = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder writeNanos = new LongAdder();
 
     /** @return the number of streams rebuilt, and the time spent in each part */
     public Result run(Progress progress) throws SQLException, InterruptedException {
@@ -110,6 +116,7 @@ public final class ProjectionRebuilder {
         Deque<Future<Long>> pending = new ArrayDeque<>();
         try {
             StreamFolds[] folds = new StreamFolds[parts];
+            Future<?> scanning = null;
             try (Connection read = connections.open()) {
                 read.setAutoCommit(true);
                 EventStoreReads.Head head = store.head(read);
@@ -117,10 +124,10 @@ public final class ProjectionRebuilder {
                 for (int i = 0; i < parts; i++) {
                     folds[i] = new StreamFolds(json, head.lastSequences());
                 }
-                java.util.concurrent.BlockingQueue<EventStoreReads.Page> pages =
-                        new java.util.concurrent.ArrayBlockingQueue<>(SCANNED_AHEAD);
-                Future<?> scanning = head.globalIndex() > Long.MIN_VALUE
-                        ? scan.submit(() -> scanAll(read, head.globalIndex(), pages)) : null;
+                BlockingQueue<EventStoreReads.Page> pages = new ArrayBlockingQueue<>(SCANNED_AHEAD);
+                if (head.globalIndex() > Long.MIN_VALUE) {
+                    scanning = scan.submit(() -> scanAll(read, head.globalIndex(), pages));
+                }
                 while (scanning != null) {
                     if (Thread.interrupted()) {
                         throw new InterruptedException("rebuild interrupted");
@@ -139,6 +146,13 @@ public final class ProjectionRebuilder {
                     if (page.lastGlobalIndex() >= head.globalIndex()) {
                         break;
                     }
+                }
+            } finally {
+                if (scanning != null) {
+                    // The scan reads on this connection: stopped before it closes, not after.
+                    scanning.cancel(true);
+                    scan.shutdown();
+                    scan.awaitTermination(10, TimeUnit.SECONDS);
                 }
             }
             int streams = 0;
@@ -170,14 +184,14 @@ public final class ProjectionRebuilder {
         if (folds.length == 1) {
             return foldAll(events, folds[0]);
         }
-        List<List<RebuildEvent>> shares = new java.util.ArrayList<>(folds.length);
+        List<List<RebuildEvent>> shares = new ArrayList<>(folds.length);
         for (int i = 0; i < folds.length; i++) {
-            shares.add(new java.util.ArrayList<>(events.size() / folds.length + 16));
+            shares.add(new ArrayList<>(events.size() / folds.length + 16));
         }
         for (RebuildEvent event : events) {
             shares.get(Math.floorMod(event.aggregateId().hashCode(), folds.length)).add(event);
         }
-        List<Future<Long>> others = new java.util.ArrayList<>(folds.length - 1);
+        List<Future<Long>> others = new ArrayList<>(folds.length - 1);
         for (int i = 1; i < folds.length; i++) {
             int share = i;
             others.add(folding.submit(() -> foldAll(shares.get(share), folds[share])));
@@ -199,7 +213,7 @@ public final class ProjectionRebuilder {
         return folded;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String suffix) {
+    private static ThreadFactory daemon(String suffix) {
         String name = Thread.currentThread().getName() + suffix;
         return runnable -> {
             Thread thread = new Thread(runnable, name);
@@ -211,7 +225,7 @@ public final class ProjectionRebuilder {
     private static final int SCANNED_AHEAD = 2;
 
     /** Reads every page up to the head into {@code pages}, ending with an empty page or one that reaches the head. */
-    private Void scanAll(Connection read, long head, java.util.concurrent.BlockingQueue<EventStoreReads.Page> pages)
+    private Void scanAll(Connection read, long head, BlockingQueue<EventStoreReads.Page> pages)
             throws SQLException, InterruptedException {
         long after = Long.MIN_VALUE;
         while (true) {
@@ -226,7 +240,7 @@ public final class ProjectionRebuilder {
         }
     }
 
-    private static EventStoreReads.Page nextPage(java.util.concurrent.BlockingQueue<EventStoreReads.Page> pages,
+    private static EventStoreReads.Page nextPage(BlockingQueue<EventStoreReads.Page> pages,
                                                  Future<?> scanning) throws SQLException, InterruptedException {
         while (true) {
             EventStoreReads.Page page = pages.poll(50, TimeUnit.MILLISECONDS);
