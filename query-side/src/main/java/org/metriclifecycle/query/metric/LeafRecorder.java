@@ -73,10 +73,21 @@ final class LeafRecorder {
             throw new IllegalStateException("a field name outside an object: " + name);
         }
         top.field = name;
-        if (distinct && !plain(name, false)) {
-            distinct = false;
+        int slot = System.identityHashCode(name) & (KNOWN_PLAIN.length - 1);
+        if (distinct && KNOWN_PLAIN[slot] != name) {
+            if (plain(name, false)) {
+                KNOWN_PLAIN[slot] = name;
+            } else {
+                distinct = false;
+            }
         }
     }
+
+    /**
+     * Field names found plain, by identity: a view's property names are the same strings every time it is written,
+     * so each is checked once rather than once per view. A slot holds one name; a lost race only means checking again.
+     */
+    private static final String[] KNOWN_PLAIN = new String[1024];
 
     /** A name that cannot make the same path as another: no dot or bracket, not empty, and (an identity) not an index. */
     private static boolean plain(String name, boolean identity) {

@@ -132,7 +132,7 @@ public final class ViewDiff {
             if (next < before.count() && before.path(next).equals(path)) {
                 at = next;
             } else if (misses++ < SCANNED_MISSES) {
-                at = before.scan(path); // a leaf or two added: cheaper than hashing every path of the view
+                at = before.scan(path); // one leaf added: cheaper than hashing every path of the view
             } else {
                 at = before.position(path);
             }
@@ -152,7 +152,7 @@ public final class ViewDiff {
         return changes;
     }
 
-    private static final int SCANNED_MISSES = 4;
+    private static final int SCANNED_MISSES = 1;
 
     private static void compare(String path, JsonNode before, JsonNode after, Map<String, FieldChange> changes) {
         if (before != null && before.equals(after)) {

@@ -10,6 +10,8 @@ abstract sealed class StreamFold permits MetricStreamFold, TeamStreamFold {
 
     private long lastSequence = -1;
     private boolean broken;
+    /** The stream's last sequence as of the scan's head, when known. */
+    private long expectedLast = Long.MAX_VALUE;
 
     /** @return whether the event was folded (not a repeat of one already folded, nor after a gap) */
     public final boolean apply(RebuildEvent event) {
@@ -30,6 +32,15 @@ abstract sealed class StreamFold permits MetricStreamFold, TeamStreamFold {
         lastSequence = -1;
         broken = false;
         forget();
+    }
+
+    final void expectLast(Long sequence) {
+        expectedLast = sequence == null ? Long.MAX_VALUE : sequence;
+    }
+
+    /** Whether the fold holds the stream's last event as of the scan's head. */
+    final boolean complete() {
+        return lastSequence >= expectedLast;
     }
 
     public final boolean broken() {

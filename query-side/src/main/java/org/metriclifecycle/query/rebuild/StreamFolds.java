@@ -4,10 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,7 +25,10 @@ public final class StreamFolds {
     private final Map<String, Long> expectedLast;
     private final Map<String, MetricStreamFold> openMetrics = new HashMap<>();
     private final Map<String, TeamStreamFold> openTeams = new HashMap<>();
-    private final Set<String> handedOver = new HashSet<>();
+    /** Every stream seen: its open fold, or {@link #HANDED_OVER}. */
+    private final Map<String, Object> streams = new HashMap<>();
+    private static final Object HANDED_OVER = new Object();
+    private int handedOver;
     private final Deque<MetricStreamFold> readyMetrics = new ArrayDeque<>();
     private final Deque<TeamStreamFold> readyTeams = new ArrayDeque<>();
     private int readyHistoryRows;
@@ -45,24 +46,38 @@ public final class StreamFolds {
 
     /** @return whether the event was folded into its stream */
     public boolean apply(RebuildEvent event) {
+        // One lookup per event: a stream's entry is its open fold, or HANDED_OVER once it is ready.
         String id = event.aggregateId();
-        if (handedOver.contains(id)) {
+        Object known = streams.get(id);
+        if (known == HANDED_OVER) {
             ignored++;
             return false;
         }
         if (event.payload() instanceof MetricEvent) {
-            MetricStreamFold fold = openMetrics.computeIfAbsent(id, key -> new MetricStreamFold(key, json));
+            MetricStreamFold fold = known instanceof MetricStreamFold open ? open : null;
+            if (fold == null) {
+                fold = new MetricStreamFold(id, json);
+                fold.expectLast(expectedLast.get(id));
+                streams.put(id, fold);
+                openMetrics.put(id, fold);
+            }
             boolean applied = fold.apply(event);
-            if (fold.broken() || complete(id, fold.lastSequence())) {
+            if (fold.broken() || fold.complete()) {
                 openMetrics.remove(id);
                 handOver(fold);
             }
             return applied;
         }
         if (event.payload() instanceof TeamEvent teamEvent) {
-            TeamStreamFold fold = openTeams.computeIfAbsent(id, key -> new TeamStreamFold(teamEvent.team()));
+            TeamStreamFold fold = known instanceof TeamStreamFold open ? open : null;
+            if (fold == null) {
+                fold = new TeamStreamFold(teamEvent.team());
+                fold.expectLast(expectedLast.get(id));
+                streams.put(id, fold);
+                openTeams.put(id, fold);
+            }
             boolean applied = fold.apply(event);
-            if (fold.broken() || complete(id, fold.lastSequence())) {
+            if (fold.broken() || fold.complete()) {
                 openTeams.remove(id);
                 handOver(fold);
             }
@@ -72,19 +87,16 @@ public final class StreamFolds {
         return false;
     }
 
-    private boolean complete(String id, long lastSequence) {
-        Long expected = expectedLast.get(id);
-        return expected != null && lastSequence >= expected;
-    }
-
     private void handOver(MetricStreamFold fold) {
-        handedOver.add(fold.metricId());
+        streams.put(fold.metricId(), HANDED_OVER);
+        handedOver++;
         readyMetrics.add(fold);
         readyHistoryRows += fold.history().size();
     }
 
     private void handOver(TeamStreamFold fold) {
-        handedOver.add(fold.aggregateId());
+        streams.put(fold.aggregateId(), HANDED_OVER);
+        handedOver++;
         readyTeams.add(fold);
     }
 
@@ -136,7 +148,7 @@ public final class StreamFolds {
 
     /** Streams seen so far, ready or not. */
     public int streams() {
-        return handedOver.size() + openMetrics.size() + openTeams.size();
+        return handedOver + openMetrics.size() + openTeams.size();
     }
 
     /** Events that belonged to no metric or team stream, or came after their stream was handed over. */
