@@ -235,11 +235,18 @@ abstract class ProjectionRebuildScenario {
 
     /**
      * The protocol's hinge, deterministically: a writer's projection reads its view row with a lock that holds a
-     * rebuild batch on that stream back until the writer commits (so the batch's re-check then sees its events).
+     * rebuild batch that must rewrite that stream back until the writer commits (so the batch's re-check then sees its
+     * events). The view is damaged first: a batch leaves a stream that already equals its fold alone, unlocked (the
+     * next test).
      */
     @Test
     void aWritersLockedViewRowHoldsTheRebuildBatchBackUntilItCommits() throws Exception {
         String metricId = Api.propose(Api.freshTeam(), "ada");
+        try (Connection connection = database.dataSource().getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.executeUpdate("UPDATE metric_view SET document = REPLACE(document, '\"owner\":\"ada\"',"
+                    + " '\"owner\":\"mallory\"') WHERE metric_id = '" + metricId + "'");
+        }
         StreamFolds folds = new StreamFolds(ViewJson.mapper(), Map.of());
         try (Connection connection = database.dataSource().getConnection()) {
             for (RebuildEvent event : rebuild.eventsAfter(connection, metricId, -1)) {
@@ -281,6 +288,52 @@ abstract class ProjectionRebuildScenario {
             release.countDown();
             executor.shutdownNow();
         }
+        assertThat(given().get("/api/v1/metrics/" + metricId).asString())
+                .isEqualTo(given().get("/api/v1/metrics/" + metricId + "?asOf=" + FAR_FUTURE).asString());
+    }
+
+    /**
+     * A batch over a stream whose rows already equal its fold takes no lock and writes nothing: it does not wait for a
+     * writer holding the stream's view row, and the view stays as the writer leaves it.
+     */
+    @Test
+    void aBatchLeavesAStreamThatEqualsItsFoldAloneWithoutWaitingForItsLock() throws Exception {
+        String metricId = Api.propose(Api.freshTeam(), "ada");
+        Api.link(metricId, "POSITIVE", 0.5, 10);
+        StreamFolds folds = new StreamFolds(ViewJson.mapper(), Map.of());
+        try (Connection connection = database.dataSource().getConnection()) {
+            for (RebuildEvent event : rebuild.eventsAfter(connection, metricId, -1)) {
+                folds.apply(event);
+            }
+        }
+        folds.finish();
+        List<MetricStreamFold> batch = folds.takeMetrics(10, 100);
+        String before = given().get("/api/v1/metrics/" + metricId + "/history").asString();
+
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread writer = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(metricViews.findForUpdate(metricId)).isPresent();
+            locked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        writer.start();
+        try {
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            try (Connection connection = database.dataSource().getConnection()) {
+                connection.setAutoCommit(false);
+                assertThat(new RebuildWriter(ViewJson.mapper(), rebuild).writeMetrics(connection, batch)).isZero();
+                connection.commit();
+            }
+        } finally {
+            release.countDown();
+            writer.join();
+        }
+        assertThat(given().get("/api/v1/metrics/" + metricId + "/history").asString()).isEqualTo(before);
         assertThat(given().get("/api/v1/metrics/" + metricId).asString())
                 .isEqualTo(given().get("/api/v1/metrics/" + metricId + "?asOf=" + FAR_FUTURE).asString());
     }

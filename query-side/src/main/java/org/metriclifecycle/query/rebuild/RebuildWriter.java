@@ -33,7 +33,9 @@ import org.metriclifecycle.query.webhook.WebhookSubscriptionView;
  * <b>The protocol.</b> A writer's transaction appends its events, then its projection reads the stream's view row
  * <em>with a row lock</em> ({@code JpaMetricViewStore.findForUpdate}, {@code JpaTeamViewStore.findForUpdate}: a
  * {@code SELECT ... FOR UPDATE}), folds its events onto it, updates the row, adds history rows (or changes the
- * team's webhook subscriptions, after the team's row lock) and commits. For a batch, this writer:
+ * team's webhook subscriptions, after the team's row lock) and commits. For a batch, this writer first leaves out,
+ * without locking anything, the streams whose view row, history rows and last committed sequence already agree with
+ * their fold ({@code notYetRebuilt} says why that is safe); for the others it:
  * <ol>
  * <li>locks the batch's existing view rows ({@code SELECT ... FOR UPDATE}, in id order);</li>
  * <li>reads each stream's highest committed sequence from {@code domain_event_entry} and folds whatever the scan
@@ -103,10 +105,13 @@ public final class RebuildWriter {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<MetricStreamFold> folds = new ArrayList<>(batch);
+        List<MetricStreamFold> folds = notYetRebuilt(connection, batch);
+        if (folds.isEmpty()) {
+            return 0;
+        }
         folds.sort((a, b) -> a.metricId().compareTo(b.metricId()));
         List<String> ids = folds.stream().map(MetricStreamFold::metricId).toList();
-        Map<String, StoredView> existing = lockViews(connection, ids);
+        Map<String, StoredView> existing = lockViews(connection, ids, true);
 
         long caughtUp = 0;
         Map<String, Long> last = store.lastSequences(connection, ids);
@@ -133,10 +138,7 @@ public final class RebuildWriter {
             } else if (!stored.matches(fold.lastSequence(), document, searchText, view.replacedBy())) {
                 updates.add(new Object[]{row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[0]});
             }
-            for (HistoryRow entry : fold.history()) {
-                history.add(new Object[]{view.metricId(), entry.sequence(), entry.type(),
-                        timestamp(entry.occurredAt()), entry.actor(), entry.reason(), entry.changes()});
-            }
+            history.addAll(historyRows(fold));
         }
         inserts.insert(connection, "metric_view",
                 "metric_id, team, owner, status, proposed_at, last_sequence, document, search_text, replaced_by",
@@ -145,6 +147,80 @@ public final class RebuildWriter {
         update(connection, "UPDATE metric_view SET team = ?, owner = ?, status = ?, proposed_at = ?,"
                 + " last_sequence = ?, document = ?, search_text = ?, replaced_by = ? WHERE metric_id = ?", updates);
         return caughtUp;
+    }
+
+    /**
+     * The streams of the batch whose rows do not already equal their fold, found without taking a lock: on a store
+     * whose views are intact (the usual rebuild) locking every view row would write every one of them (a row lock is
+     * written into the row) for nothing. A stream is left alone only when its view row, then its history rows, then
+     * the event store's last sequence, read in that order, all agree with the fold: a writer's commit is atomic
+     * (events, view and history together), so one that committed after the view was read shows up in the history
+     * read or in the last sequence, and the stream goes to the locked path; one that commits after the last read
+     * folds its events onto a row that was already right, as it does at any other time.
+     */
+    private List<MetricStreamFold> notYetRebuilt(Connection connection, List<MetricStreamFold> batch)
+            throws SQLException {
+        List<MetricStreamFold> rest = new ArrayList<>();
+        List<String> ids = new ArrayList<>(batch.size());
+        for (MetricStreamFold fold : batch) {
+            if (fold.broken() || fold.view() == null) {
+                rest.add(fold);
+            } else {
+                ids.add(fold.metricId());
+            }
+        }
+        if (ids.isEmpty()) {
+            return rest;
+        }
+        Map<String, StoredView> stored = lockViews(connection, ids, false);
+        List<MetricStreamFold> candidates = new ArrayList<>();
+        for (MetricStreamFold fold : batch) {
+            if (fold.broken() || fold.view() == null) {
+                continue;
+            }
+            StoredView row = stored.get(fold.metricId());
+            MetricView view = fold.view();
+            if (row != null && row.matches(fold.lastSequence(), write(view),
+                    MetricFilter.searchText(view.name(), view.description()), view.replacedBy())) {
+                candidates.add(fold);
+            } else {
+                rest.add(fold);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return rest;
+        }
+        List<String> candidateIds = candidates.stream().map(MetricStreamFold::metricId).toList();
+        Map<String, Object[]> history = readHistory(connection, candidateIds);
+        Set<String> differing = new HashSet<>();
+        for (MetricStreamFold fold : candidates) {
+            for (Object[] row : historyRows(fold)) {
+                Object[] was = history.remove(historyKey((String) row[0], (Long) row[1]));
+                if (was == null || !sameHistoryRow(was, row)) {
+                    differing.add(fold.metricId());
+                }
+            }
+        }
+        for (Object[] orphan : history.values()) {
+            differing.add((String) orphan[0]);
+        }
+        Map<String, Long> last = store.lastSequences(connection, candidateIds);
+        for (MetricStreamFold fold : candidates) {
+            Long committed = last.get(fold.metricId());
+            if (differing.contains(fold.metricId()) || committed == null || committed != fold.lastSequence()) {
+                rest.add(fold);
+            }
+        }
+        return rest;
+    }
+
+    private static List<Object[]> historyRows(MetricStreamFold fold) {
+        List<Object[]> rows = new ArrayList<>(fold.history().size());
+        for (HistoryRow entry : fold.history()) {
+            rows.add(new Object[]{fold.metricId(), entry.sequence(), entry.type(), timestamp(entry.occurredAt()),
+                    entry.actor(), entry.reason(), entry.changes()});
+        }
+        return rows;
     }
 
     /** Writes the teams' views and webhook subscriptions; returns the events folded here. */
@@ -258,14 +334,14 @@ public final class RebuildWriter {
     }
 
     /**
-     * Locks the batch's existing view rows (in id order) and reads what they hold: a row that already equals its fold
-     * is left alone, so a rebuild over healthy views writes next to nothing.
+     * Reads what the batch's existing view rows hold, and with {@code lock} locks them (in id order): a row that
+     * already equals its fold is left alone, so a rebuild over healthy views writes next to nothing.
      */
-    private static Map<String, StoredView> lockViews(Connection connection, List<String> ids) throws SQLException {
+    private static Map<String, StoredView> lockViews(Connection connection, List<String> ids, boolean lock)
+            throws SQLException {
         Map<String, StoredView> found = new HashMap<>();
         String sql = "SELECT metric_id, last_sequence, document, search_text, replaced_by FROM metric_view"
-                + " WHERE metric_id IN ("
-                + marks(ids.size()) + ") ORDER BY metric_id FOR UPDATE";
+                + " WHERE metric_id IN (" + marks(ids.size()) + ")" + (lock ? " ORDER BY metric_id FOR UPDATE" : "");
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < ids.size(); i++) {
                 select.setString(i + 1, ids.get(i));
@@ -291,22 +367,7 @@ public final class RebuildWriter {
      */
     private void replaceChangedHistory(Connection connection, List<String> ids, List<Object[]> folded)
             throws SQLException {
-        Map<String, Object[]> stored = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT metric_id, sequence_number, event_type,"
-                + " occurred_at, actor, reason, changes FROM metric_history WHERE metric_id IN ("
-                + marks(ids.size()) + ")")) {
-            for (int i = 0; i < ids.size(); i++) {
-                select.setString(i + 1, ids.get(i));
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    OffsetDateTime occurredAt = rows.getObject(4, OffsetDateTime.class);
-                    stored.put(historyKey(rows.getString(1), rows.getLong(2)), new Object[]{rows.getString(1),
-                            rows.getLong(2), rows.getString(3), occurredAt, rows.getString(5), rows.getString(6),
-                            rows.getString(7)});
-                }
-            }
-        }
+        Map<String, Object[]> stored = readHistory(connection, ids);
         List<Object[]> stale = new ArrayList<>();
         List<Object[]> fresh = new ArrayList<>();
         for (Object[] row : folded) {
@@ -324,6 +385,27 @@ public final class RebuildWriter {
         update(connection, "DELETE FROM metric_history WHERE metric_id = ? AND sequence_number = ?", stale);
         inserts.insert(connection, "metric_history",
                 "metric_id, sequence_number, event_type, occurred_at, actor, reason, changes", fresh);
+    }
+
+    /** The stored history rows of these metrics, by {@link #historyKey}, columns as the folded rows hold them. */
+    private static Map<String, Object[]> readHistory(Connection connection, List<String> ids) throws SQLException {
+        Map<String, Object[]> stored = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT metric_id, sequence_number, event_type,"
+                + " occurred_at, actor, reason, changes FROM metric_history WHERE metric_id IN ("
+                + marks(ids.size()) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    OffsetDateTime occurredAt = rows.getObject(4, OffsetDateTime.class);
+                    stored.put(historyKey(rows.getString(1), rows.getLong(2)), new Object[]{rows.getString(1),
+                            rows.getLong(2), rows.getString(3), occurredAt, rows.getString(5), rows.getString(6),
+                            rows.getString(7)});
+                }
+            }
+        }
+        return stored;
     }
 
     private static String historyKey(String metricId, long sequence) {
