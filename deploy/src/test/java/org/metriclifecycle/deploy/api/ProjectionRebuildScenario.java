@@ -247,29 +247,10 @@ abstract class ProjectionRebuildScenario {
             sql.executeUpdate("UPDATE metric_view SET document = REPLACE(document, '\"owner\":\"ada\"',"
                     + " '\"owner\":\"mallory\"') WHERE metric_id = '" + metricId + "'");
         }
-        StreamFolds folds = new StreamFolds(ViewJson.mapper(), Map.of());
-        try (Connection connection = database.dataSource().getConnection()) {
-            for (RebuildEvent event : rebuild.eventsAfter(connection, metricId, -1)) {
-                folds.apply(event);
-            }
-        }
-        folds.finish();
-        List<MetricStreamFold> batch = folds.takeMetrics(10, 100);
+        List<MetricStreamFold> batch = foldedBatch(metricId);
         assertThat(batch).hasSize(1);
 
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread writer = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
-            assertThat(metricViews.findForUpdate(metricId)).isPresent();
-            locked.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        writer.start();
-        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        ViewLock writer = holdViewLock(metricId);
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             Future<Long> written = executor.submit(() -> {
@@ -281,11 +262,10 @@ abstract class ProjectionRebuildScenario {
                 }
             });
             assertThatThrownBy(() -> written.get(700, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
-            release.countDown();
-            writer.join();
+            writer.close();
             assertThat(written.get(10, TimeUnit.SECONDS)).isZero();
         } finally {
-            release.countDown();
+            writer.close();
             executor.shutdownNow();
         }
         assertThat(given().get("/api/v1/metrics/" + metricId).asString())
@@ -300,38 +280,14 @@ abstract class ProjectionRebuildScenario {
     void aBatchLeavesAStreamThatEqualsItsFoldAloneWithoutWaitingForItsLock() throws Exception {
         String metricId = Api.propose(Api.freshTeam(), "ada");
         Api.link(metricId, "POSITIVE", 0.5, 10);
-        StreamFolds folds = new StreamFolds(ViewJson.mapper(), Map.of());
-        try (Connection connection = database.dataSource().getConnection()) {
-            for (RebuildEvent event : rebuild.eventsAfter(connection, metricId, -1)) {
-                folds.apply(event);
-            }
-        }
-        folds.finish();
-        List<MetricStreamFold> batch = folds.takeMetrics(10, 100);
+        List<MetricStreamFold> batch = foldedBatch(metricId);
         String before = given().get("/api/v1/metrics/" + metricId + "/history").asString();
 
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread writer = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
-            assertThat(metricViews.findForUpdate(metricId)).isPresent();
-            locked.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        writer.start();
-        try {
-            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-            try (Connection connection = database.dataSource().getConnection()) {
-                connection.setAutoCommit(false);
-                assertThat(new RebuildWriter(ViewJson.mapper(), rebuild).writeMetrics(connection, batch)).isZero();
-                connection.commit();
-            }
-        } finally {
-            release.countDown();
-            writer.join();
+        try (ViewLock writer = holdViewLock(metricId);
+             Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            assertThat(new RebuildWriter(ViewJson.mapper(), rebuild).writeMetrics(connection, batch)).isZero();
+            connection.commit();
         }
         assertThat(given().get("/api/v1/metrics/" + metricId + "/history").asString()).isEqualTo(before);
         assertThat(given().get("/api/v1/metrics/" + metricId).asString())
@@ -393,6 +349,44 @@ abstract class ProjectionRebuildScenario {
                 .body("$", org.hamcrest.Matchers.hasKey("startedAt"))
                 .body("$", org.hamcrest.Matchers.hasKey("finishedAt"))
                 .body("$", org.hamcrest.Matchers.hasKey("eventsPerSecond"));
+    }
+
+    /** The metric's stream folded from the event store, as the one ready stream of a batch. */
+    private List<MetricStreamFold> foldedBatch(String metricId) throws SQLException {
+        StreamFolds folds = new StreamFolds(ViewJson.mapper(), Map.of());
+        try (Connection connection = database.dataSource().getConnection()) {
+            for (RebuildEvent event : rebuild.eventsAfter(connection, metricId, -1)) {
+                folds.apply(event);
+            }
+        }
+        folds.finish();
+        return folds.takeMetrics(10, 100);
+    }
+
+    /** A writer's projection holding the metric's view row lock, in a transaction of its own, until closed. */
+    private interface ViewLock extends AutoCloseable {
+        @Override
+        void close() throws InterruptedException;
+    }
+
+    private ViewLock holdViewLock(String metricId) throws InterruptedException {
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread writer = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(metricViews.findForUpdate(metricId)).isPresent();
+            locked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        writer.start();
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        return () -> {
+            release.countDown();
+            writer.join();
+        };
     }
 
     private void damage(List<String> quiet, List<String> busy, String team, String ghost) throws SQLException {

@@ -111,7 +111,7 @@ public final class RebuildWriter {
         }
         folds.sort((a, b) -> a.metricId().compareTo(b.metricId()));
         List<String> ids = folds.stream().map(MetricStreamFold::metricId).toList();
-        Map<String, StoredView> existing = lockViews(connection, ids, true);
+        Map<String, StoredView> existing = readViews(connection, ids, true);
 
         long caughtUp = 0;
         Map<String, Long> last = store.lastSequences(connection, ids);
@@ -161,31 +161,22 @@ public final class RebuildWriter {
     private List<MetricStreamFold> notYetRebuilt(Connection connection, List<MetricStreamFold> batch)
             throws SQLException {
         List<MetricStreamFold> rest = new ArrayList<>();
-        List<String> ids = new ArrayList<>(batch.size());
+        List<MetricStreamFold> judged = new ArrayList<>(batch.size());
         for (MetricStreamFold fold : batch) {
-            if (fold.broken() || fold.view() == null) {
-                rest.add(fold);
-            } else {
-                ids.add(fold.metricId());
-            }
+            (fold.broken() || fold.view() == null ? rest : judged).add(fold);
         }
-        if (ids.isEmpty()) {
+        if (judged.isEmpty()) {
             return rest;
         }
-        Map<String, StoredView> stored = lockViews(connection, ids, false);
+        Map<String, StoredView> stored = readViews(connection,
+                judged.stream().map(MetricStreamFold::metricId).toList(), false);
         List<MetricStreamFold> candidates = new ArrayList<>();
-        for (MetricStreamFold fold : batch) {
-            if (fold.broken() || fold.view() == null) {
-                continue;
-            }
+        for (MetricStreamFold fold : judged) {
             StoredView row = stored.get(fold.metricId());
             MetricView view = fold.view();
-            if (row != null && row.matches(fold.lastSequence(), write(view),
-                    MetricFilter.searchText(view.name(), view.description()), view.replacedBy())) {
-                candidates.add(fold);
-            } else {
-                rest.add(fold);
-            }
+            boolean same = row != null && row.matches(fold.lastSequence(), write(view),
+                    MetricFilter.searchText(view.name(), view.description()), view.replacedBy());
+            (same ? candidates : rest).add(fold);
         }
         if (candidates.isEmpty()) {
             return rest;
@@ -337,7 +328,7 @@ public final class RebuildWriter {
      * Reads what the batch's existing view rows hold, and with {@code lock} locks them (in id order): a row that
      * already equals its fold is left alone, so a rebuild over healthy views writes next to nothing.
      */
-    private static Map<String, StoredView> lockViews(Connection connection, List<String> ids, boolean lock)
+    private static Map<String, StoredView> readViews(Connection connection, List<String> ids, boolean lock)
             throws SQLException {
         Map<String, StoredView> found = new HashMap<>();
         String sql = "SELECT metric_id, last_sequence, document, search_text, replaced_by FROM metric_view"

@@ -23,12 +23,9 @@ public final class StreamFolds {
 
     private final ObjectMapper json;
     private final Map<String, Long> expectedLast;
-    private final Map<String, MetricStreamFold> openMetrics = new HashMap<>();
-    private final Map<String, TeamStreamFold> openTeams = new HashMap<>();
     /** Every stream seen: its open fold, or {@link #HANDED_OVER}. */
     private final Map<String, Object> streams = new HashMap<>();
     private static final Object HANDED_OVER = new Object();
-    private int handedOver;
     private final Deque<MetricStreamFold> readyMetrics = new ArrayDeque<>();
     private final Deque<TeamStreamFold> readyTeams = new ArrayDeque<>();
     private int readyHistoryRows;
@@ -59,11 +56,9 @@ public final class StreamFolds {
                 fold = new MetricStreamFold(id, json);
                 fold.expectLast(expectedLast.get(id));
                 streams.put(id, fold);
-                openMetrics.put(id, fold);
             }
             boolean applied = fold.apply(event);
             if (fold.broken() || fold.complete()) {
-                openMetrics.remove(id);
                 handOver(fold);
             }
             return applied;
@@ -74,11 +69,9 @@ public final class StreamFolds {
                 fold = new TeamStreamFold(teamEvent.team());
                 fold.expectLast(expectedLast.get(id));
                 streams.put(id, fold);
-                openTeams.put(id, fold);
             }
             boolean applied = fold.apply(event);
             if (fold.broken() || fold.complete()) {
-                openTeams.remove(id);
                 handOver(fold);
             }
             return applied;
@@ -89,27 +82,30 @@ public final class StreamFolds {
 
     private void handOver(MetricStreamFold fold) {
         streams.put(fold.metricId(), HANDED_OVER);
-        handedOver++;
         readyMetrics.add(fold);
         readyHistoryRows += fold.history().size();
     }
 
     private void handOver(TeamStreamFold fold) {
         streams.put(fold.aggregateId(), HANDED_OVER);
-        handedOver++;
         readyTeams.add(fold);
     }
 
     /** The scan is over: every stream still open is ready. */
     public void finish() {
-        List<MetricStreamFold> metrics = new ArrayList<>(openMetrics.values());
+        List<MetricStreamFold> metrics = new ArrayList<>();
+        List<TeamStreamFold> teams = new ArrayList<>();
+        for (Object stream : streams.values()) {
+            if (stream instanceof MetricStreamFold metric) {
+                metrics.add(metric);
+            } else if (stream instanceof TeamStreamFold team) {
+                teams.add(team);
+            }
+        }
         metrics.sort((a, b) -> a.metricId().compareTo(b.metricId()));
         metrics.forEach(this::handOver);
-        openMetrics.clear();
-        List<TeamStreamFold> teams = new ArrayList<>(openTeams.values());
         teams.sort((a, b) -> a.team().compareTo(b.team()));
         teams.forEach(this::handOver);
-        openTeams.clear();
     }
 
     public int readyMetricStreams() {
@@ -148,7 +144,7 @@ public final class StreamFolds {
 
     /** Streams seen so far, ready or not. */
     public int streams() {
-        return handedOver + openMetrics.size() + openTeams.size();
+        return streams.size();
     }
 
     /** Events that belonged to no metric or team stream, or came after their stream was handed over. */
