@@ -159,29 +159,23 @@ final class CommandThroughputBench {
                          Duration duration) throws Exception {
         LoadRun run;
         String prefix = kind.toLowerCase(Locale.ROOT) + tag + "c" + clients;
-        if (kind.equals("service")) {
-            run = LoadDriver.run(clients, duration, service.pid(),
-                    client -> new HttpCommandClient(service.api(), prefix + "k" + client));
-        } else {
-            List<AutoCloseable> opened = new ArrayList<>();
-            try {
-                List<Step> steps = new ArrayList<>();
-                for (int i = 0; i < clients; i++) {
-                    if (kind.equals("B0")) {
-                        JdbcAppendClient client = new JdbcAppendClient(database, prefix + "k" + i);
-                        opened.add(client);
-                        steps.add(client);
-                    } else {
-                        JdbcCommandClient client = new JdbcCommandClient(database, prefix + "k" + i);
-                        opened.add(client);
-                        steps.add(client);
-                    }
-                }
-                run = LoadDriver.run(clients, duration, -1, steps::get);
-            } finally {
-                for (AutoCloseable client : opened) {
-                    client.close();
-                }
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            List<Step> steps = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String team = prefix + "k" + i;
+                Step step = switch (kind) {
+                    case "service" -> new HttpCommandClient(service.api(), team);
+                    case "B0" -> new JdbcAppendClient(database, team);
+                    default -> new JdbcCommandClient(database, team);
+                };
+                opened.add((AutoCloseable) step);
+                steps.add(step);
+            }
+            run = LoadDriver.run(clients, duration, kind.equals("service") ? service.pid() : -1, steps::get);
+        } finally {
+            for (AutoCloseable client : opened) {
+                client.close();
             }
         }
         if (!tag.startsWith("w") && !tag.equals("p")) {

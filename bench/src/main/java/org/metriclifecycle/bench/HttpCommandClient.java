@@ -2,19 +2,22 @@ package org.metriclifecycle.bench;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A client of the service writing its own metrics over HTTP, one command per step (see {@link CommandScript}). */
-final class HttpCommandClient implements Step {
+/**
+ * A client of the service writing its own metrics over HTTP, one command per step (see {@link CommandScript}), on a
+ * keep-alive connection of its own.
+ */
+final class HttpCommandClient implements Step, AutoCloseable {
 
     private static final AtomicInteger REPORTED = new AtomicInteger();
 
-    private final ServiceApi api;
+    private final KeepAliveConnection api;
     private final CommandScript script;
     private String metricId;
     private String hypothesisId;
     private int proposals;
 
     HttpCommandClient(ServiceApi api, String teamPrefix) {
-        this.api = api;
+        this.api = api.connection();
         this.script = new CommandScript(teamPrefix);
     }
 
@@ -41,6 +44,11 @@ final class HttpCommandClient implements Step {
         }
         script.done();
         return true;
+    }
+
+    @Override
+    public void close() {
+        api.close();
     }
 
     private String proposal() {

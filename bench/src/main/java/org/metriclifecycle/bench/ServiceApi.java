@@ -54,6 +54,11 @@ final class ServiceApi {
         return baseUrl;
     }
 
+    /** A connection of its own for one load client's thread, as the same user (see {@link KeepAliveConnection}). */
+    KeepAliveConnection connection() {
+        return new KeepAliveConnection(baseUrl, ADMIN);
+    }
+
     Reply get(String path) throws IOException, InterruptedException {
         return send(request(path).GET().build());
     }

@@ -58,17 +58,19 @@ final class StatementsBench {
             bench.start(database).stop();
             Database raw = server.copyOf(database, "statements_raw");
             try (ServiceProcess service = bench.start(database)) {
-                HttpCommandClient warm = new HttpCommandClient(service.api(), "stw");
-                for (int i = 0; i < 50; i++) {
-                    warm.run();
+                try (HttpCommandClient warm = new HttpCommandClient(service.api(), "stw")) {
+                    for (int i = 0; i < 50; i++) {
+                        warm.run();
+                    }
                 }
                 reset(database);
                 DatabaseActivity before = DatabaseActivity.read(database);
-                HttpCommandClient client = new HttpCommandClient(service.api(), "st");
                 long failed = 0;
-                for (int i = 0; i < sizes.statementCommands(); i++) {
-                    if (!client.run()) {
-                        failed++;
+                try (HttpCommandClient client = new HttpCommandClient(service.api(), "st")) {
+                    for (int i = 0; i < sizes.statementCommands(); i++) {
+                        if (!client.run()) {
+                            failed++;
+                        }
                     }
                 }
                 if (failed > 0) {

@@ -100,6 +100,35 @@ class OneTransactionPerWriteTest {
         Api.view(metricId).body("status", equalTo("LINKED"));
     }
 
+    /**
+     * A write folds its event onto the view the service last wrote without reading the row first, with a statement
+     * that only succeeds while the row still holds that view; a row changed since (a rebuild's repair, another
+     * instance) must be folded onto as it is, never overwritten from memory.
+     */
+    @Test
+    void aViewChangedBehindTheServicesBackIsFoldedOntoNotOverwritten() throws SQLException {
+        String metricId = propose(freshTeam(), "ada");
+        link(metricId, "POSITIVE", 0.5, 10);
+        try (Connection owner = OwnerConnection.open();
+             PreparedStatement change = owner.prepareStatement(
+                     "UPDATE metric_view SET document = ?, owner = 'vera' WHERE metric_id = ?")) {
+            String document = readDocument(owner, metricId);
+            assertThat(document).contains("\"owner\":\"ada\"");
+            change.setString(1, document.replace("\"owner\":\"ada\"", "\"owner\":\"vera\""));
+            change.setString(2, metricId);
+            assertThat(change.executeUpdate()).isEqualTo(1);
+        }
+
+        link(metricId, "NEGATIVE", 0.4, 20);
+
+        Api.view(metricId).body("owner", equalTo("vera")).body("hypotheses.size()", equalTo(2));
+        given().get("/api/v1/metrics/" + metricId + "/history").then().statusCode(200)
+                .body("size()", equalTo(3)).body("[2].type", equalTo("HypothesisLinked"));
+        // And the next write, again from what the service just wrote, keeps it.
+        link(metricId, "POSITIVE", 0.6, 30);
+        Api.view(metricId).body("owner", equalTo("vera")).body("hypotheses.size()", equalTo(3));
+    }
+
     @Test
     void aWriteIsReadableTheMomentItAnswersWithNothingPending() {
         String team = freshTeam();

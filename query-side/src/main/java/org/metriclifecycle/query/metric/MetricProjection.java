@@ -57,6 +57,9 @@ public class MetricProjection {
     @EventHandler
     public void on(MetricEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt,
                    MetaData metaData) {
+        if (appliedOntoLastKnown(event, sequence, occurredAt, metaData)) {
+            return;
+        }
         Optional<StoredMetricView> stored = store.findForUpdate(event.metricId());
         long last = stored.map(StoredMetricView::lastSequence).orElse(-1L);
         if (sequence <= last) {
@@ -67,6 +70,27 @@ public class MetricProjection {
             before = catchUp(event.metricId(), before, last + 1, sequence);
         }
         apply(event.metricId(), before, event, sequence, occurredAt, metaData);
+    }
+
+    /**
+     * The usual write: the store still remembers the view at the sequence just before this event (it wrote it), so
+     * the event is folded onto that and written with a statement that succeeds only if the row holds exactly it,
+     * which saves reading (and locking) the row first. Any other row (another instance wrote since, a rebuild
+     * repaired it, a write was rolled back) leaves nothing written, and the event takes the reading path.
+     */
+    private boolean appliedOntoLastKnown(MetricEvent event, long sequence, Instant occurredAt, MetaData metaData) {
+        Optional<StoredMetricView> known = store.lastKnown(event.metricId());
+        if (known.isEmpty() || known.get().lastSequence() != sequence - 1) {
+            return false;
+        }
+        MetricView before = known.get().view();
+        MetricView after = MetricViewFold.apply(before, event);
+        ViewDiff.Serialized written = ViewDiff.serialize(after);
+        if (!store.saveIfStill(known.get(), after, written.document(), sequence)) {
+            return false;
+        }
+        recordHistory(event.metricId(), before, after, written, event, sequence, occurredAt, metaData);
+        return true;
     }
 
     private MetricView catchUp(String metricId, MetricView view, long from, long until) {
@@ -89,10 +113,15 @@ public class MetricProjection {
         MetricView after = MetricViewFold.apply(before, event);
         ViewDiff.Serialized written = ViewDiff.serialize(after);
         store.save(after, written.document(), sequence);
+        recordHistory(metricId, before, after, written, event, sequence, occurredAt, metaData);
+        return after;
+    }
+
+    private void recordHistory(String metricId, MetricView before, MetricView after, ViewDiff.Serialized written,
+                               MetricEvent event, long sequence, Instant occurredAt, Map<String, ?> metaData) {
         store.appendHistory(metricId, HistoryEntry.ofLeaves(sequence, event, occurredAt, metaData,
                 leavesOf(metricId, before), written.leaves()));
         lastLeaves.put(metricId, new Leaves(after, written.leaves()));
-        return after;
     }
 
     /**

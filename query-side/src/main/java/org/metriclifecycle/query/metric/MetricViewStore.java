@@ -29,6 +29,24 @@ public interface MetricViewStore {
         return find(metricId);
     }
 
+    /**
+     * The view this store last read or wrote for the metric, from memory: a guess at what its row holds, for
+     * {@link #saveIfStill}. Empty when the store keeps no such guess.
+     */
+    default Optional<StoredMetricView> lastKnown(String metricId) {
+        return Optional.empty();
+    }
+
+    /**
+     * Replaces the view only if its row still holds {@code expected} (as {@link #lastKnown} gave it: the same last
+     * sequence and the same document), in one statement that locks the row as {@link #findForUpdate} does; false,
+     * with nothing written, when the row holds anything else or the store cannot tell. A writer that folded its
+     * event onto the guess then reads the row with {@link #findForUpdate} and folds again.
+     */
+    default boolean saveIfStill(StoredMetricView expected, MetricView view, String document, long lastSequence) {
+        return false;
+    }
+
     /** Inserts or replaces the view of {@code view.metricId()}. */
     void save(MetricView view, long lastSequence);
 

@@ -14,6 +14,7 @@ import static org.metriclifecycle.query.metric.TestEvents.reprioritized;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -161,5 +162,88 @@ class MetricProjectionTest {
         assertThat(store.history(M)).extracting(HistoryEntry::sequence, HistoryEntry::actor)
                 .containsExactly(tuple(0L, "carl"), tuple(1L, "carl"), tuple(2L, EventMetadata.SYSTEM_ACTOR),
                         tuple(3L, "pipe"), tuple(4L, EventMetadata.SYSTEM_ACTOR));
+    }
+
+    /**
+     * A store that remembers what it last wrote per metric, as the JPA one does, and can be told a wrong guess (what
+     * another instance's write or a rebuild leaves behind): rows are read only when the guess does not hold.
+     */
+    private static final class RememberingStore extends InMemoryMetricViewStore {
+        final Map<String, StoredMetricView> remembered = new java.util.HashMap<>();
+        int rowsRead;
+
+        @Override
+        public synchronized Optional<StoredMetricView> findForUpdate(String metricId) {
+            rowsRead++;
+            Optional<StoredMetricView> row = find(metricId);
+            row.ifPresent(stored -> remembered.put(metricId, stored));
+            return row;
+        }
+
+        @Override
+        public synchronized void save(MetricView view, long lastSequence) {
+            super.save(view, lastSequence);
+            remembered.put(view.metricId(), new StoredMetricView(view, lastSequence));
+        }
+
+        /** A write by someone else: the row changes, what this store remembers does not. */
+        synchronized void writtenBehindItsBack(MetricView view, long lastSequence) {
+            super.save(view, lastSequence);
+        }
+
+        @Override
+        public synchronized Optional<StoredMetricView> lastKnown(String metricId) {
+            return Optional.ofNullable(remembered.get(metricId));
+        }
+
+        @Override
+        public synchronized boolean saveIfStill(StoredMetricView expected, MetricView view, String document,
+                                                long lastSequence) {
+            if (!find(view.metricId()).equals(Optional.of(expected))) {
+                return false;
+            }
+            save(view, lastSequence);
+            return true;
+        }
+    }
+
+    @Test
+    void eachWriteAfterTheFirstFoldsOntoTheViewTheStoreRemembersWithoutReadingTheRow() {
+        RememberingStore remembering = new RememberingStore();
+        MetricProjection writer = new MetricProjection(remembering);
+        for (Delivered delivered : LIFECYCLE) {
+            writer.on(delivered.event(), delivered.sequence(), delivered.at(),
+                    MetaData.with(EventMetadata.ACTOR, delivered.actor()));
+        }
+
+        assertThat(remembering.rowsRead).isEqualTo(1);
+        assertThat(remembering.find(M).orElseThrow()).isEqualTo(new StoredMetricView(foldAll(LIFECYCLE), 5));
+        assertThat(remembering.history(M)).extracting(HistoryEntry::sequence)
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void aWrongGuessWritesNothingAndTheEventIsFoldedOntoTheRowAsItIs() {
+        RememberingStore remembering = new RememberingStore();
+        MetricProjection writer = new MetricProjection(remembering);
+        List<Delivered> firstTwo = LIFECYCLE.subList(0, 2);
+        for (Delivered delivered : firstTwo) {
+            writer.on(delivered.event(), delivered.sequence(), delivered.at(),
+                    MetaData.with(EventMetadata.ACTOR, delivered.actor()));
+        }
+        // The row was repaired (or written by another instance) to a view the store did not write: same sequence,
+        // another owner.
+        MetricView repaired = foldAll(firstTwo).withOwner("vera");
+        remembering.writtenBehindItsBack(repaired, 1);
+
+        Delivered third = LIFECYCLE.get(2);
+        writer.on(third.event(), third.sequence(), third.at(), MetaData.with(EventMetadata.ACTOR, third.actor()));
+
+        StoredMetricView stored = remembering.find(M).orElseThrow();
+        assertThat(stored.lastSequence()).isEqualTo(2);
+        assertThat(stored.view()).isEqualTo(MetricViewFold.apply(repaired, third.event()));
+        assertThat(stored.view().owner()).isEqualTo("vera");
+        assertThat(remembering.rowsRead).isEqualTo(2);
+        assertThat(remembering.history(M)).extracting(HistoryEntry::sequence).containsExactly(0L, 1L, 2L);
     }
 }

@@ -60,8 +60,10 @@ public class JpaMetricViewStore implements MetricViewStore {
     private final DataSource rows;
     private final Sql sql;
     /**
-     * The last document read or written per metric with its parsed view: a row whose document is the same string is
-     * not parsed again. Compared by content, never by sequence, so a rolled-back write cannot leave a wrong view here.
+     * The last document read or written per metric with its parsed view and last sequence: a row whose document is
+     * the same string is not parsed again, and {@link #saveIfStill} writes over it only if the row still holds that
+     * document at that sequence. Always checked against the row, never trusted alone, so a rolled-back write cannot
+     * leave a wrong view anywhere.
      */
     private final Map<String, Parsed> parsed = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -70,7 +72,7 @@ public class JpaMetricViewStore implements MetricViewStore {
         }
     });
 
-    private record Parsed(String document, MetricView view) {
+    private record Parsed(String document, MetricView view, long lastSequence) {
     }
 
     public JpaMetricViewStore(EntityManager em, ObjectMapper json, DataSource rows) {
@@ -93,17 +95,54 @@ public class JpaMetricViewStore implements MetricViewStore {
 
     private Optional<StoredMetricView> row(String metricId, String query) {
         return sql.first("metric view " + metricId + " not readable",
-                row -> new StoredMetricView(parsed(metricId, row.getString(1)), row.getLong(2)), query, metricId);
+                row -> new StoredMetricView(parsed(metricId, row.getString(1), row.getLong(2)), row.getLong(2)),
+                query, metricId);
     }
 
+    private MetricView parsed(String metricId, String document, long lastSequence) {
+        MetricView view = parsed(metricId, document);
+        parsed.put(metricId, new Parsed(document, view, lastSequence));
+        return view;
+    }
+
+    /** Without the row's sequence: parsed once, but not remembered as a guess for {@link #saveIfStill}. */
     private MetricView parsed(String metricId, String document) {
         Parsed known = parsed.get(metricId);
-        if (known != null && known.document().equals(document)) {
-            return known.view();
+        return known != null && known.document().equals(document) ? known.view() : read(document);
+    }
+
+    @Override
+    public Optional<StoredMetricView> lastKnown(String metricId) {
+        Parsed known = parsed.get(metricId);
+        return known == null ? Optional.empty() : Optional.of(new StoredMetricView(known.view(), known.lastSequence()));
+    }
+
+    /**
+     * {@code UPDATE ... WHERE last_sequence = ? AND document = ?}: the update locks the row like
+     * {@link #findForUpdate} (a rebuild's batch holding it makes this wait, and the condition is then checked
+     * against the rebuilt row), so the rebuild's protocol holds for both paths.
+     */
+    @Override
+    public boolean saveIfStill(StoredMetricView expected, MetricView view, String document, long lastSequence) {
+        Parsed known = parsed.get(view.metricId());
+        if (known == null || known.view() != expected.view() || known.lastSequence() != expected.lastSequence()) {
+            return false;
         }
-        MetricView view = read(document);
-        parsed.put(metricId, new Parsed(document, view));
-        return view;
+        try (Connection connection = rows.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE metric_view SET team = ?, owner = ?,"
+                     + " status = ?, proposed_at = ?, last_sequence = ?, document = ?, search_text = ?,"
+                     + " replaced_by = ? WHERE metric_id = ? AND last_sequence = ? AND document = ?")) {
+            bindRow(update, view, lastSequence, document);
+            update.setLong(10, known.lastSequence());
+            update.setString(11, known.document());
+            if (update.executeUpdate() == 0) {
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("metric view " + view.metricId() + " not written", e);
+        }
+        parsed.put(view.metricId(), new Parsed(document, view, lastSequence));
+        return true;
     }
 
     @Override
@@ -124,6 +163,7 @@ public class JpaMetricViewStore implements MetricViewStore {
         em.createQuery("delete from MetricViewEntity v where v.metricId = :metricId")
                 .setParameter("metricId", metricId).setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .executeUpdate();
+        parsed.remove(metricId);
     }
 
     /** An UPDATE, or an INSERT for a stream's first event or a view that is missing. */
@@ -155,7 +195,7 @@ public class JpaMetricViewStore implements MetricViewStore {
         } catch (SQLException e) {
             throw new PersistenceException("metric view " + view.metricId() + " not written", e);
         }
-        parsed.put(view.metricId(), new Parsed(document, view));
+        parsed.put(view.metricId(), new Parsed(document, view, lastSequence));
     }
 
     /**
