@@ -130,6 +130,24 @@ class OneTransactionPerWriteTest {
     }
 
     @Test
+    void aTeamViewChangedBehindTheServicesBackIsFoldedOntoNotOverwritten() throws SQLException {
+        String team = freshTeam();
+        propose(team, "ada");
+        try (Connection owner = OwnerConnection.open();
+             PreparedStatement change = owner.prepareStatement(
+                     "UPDATE team_view SET document = replace(document, '\"coreMetricLimit\":null',"
+                             + " '\"coreMetricLimit\":5') WHERE team = ? AND document LIKE '%\"coreMetricLimit\":null%'")) {
+            change.setString(1, team);
+            assertThat(change.executeUpdate()).isEqualTo(1);
+        }
+
+        propose(team, "ada");
+
+        given().get("/api/v1/teams/" + team).then().statusCode(200).body("coreMetricLimit", equalTo(5))
+                .body("metricsCounted", equalTo(2));
+    }
+
+    @Test
     void aWriteIsReadableTheMomentItAnswersWithNothingPending() {
         String team = freshTeam();
         for (int i = 0; i < 6; i++) {

@@ -36,6 +36,12 @@ public class TeamProjection {
 
     @EventHandler
     public void on(TeamEvent event, @SequenceNumber long sequence) {
+        // The usual write, as for metric views: onto the view the store wrote last, if the row still holds it.
+        Optional<StoredTeamView> known = store.lastKnown(event.team());
+        if (known.isPresent() && known.get().lastSequence() == sequence - 1
+                && store.saveIfStill(known.get(), TeamViewFold.apply(known.get().view(), event), sequence)) {
+            return;
+        }
         Optional<StoredTeamView> stored = store.findForUpdate(event.team());
         long last = stored.map(StoredTeamView::lastSequence).orElse(-1L);
         if (sequence <= last) {

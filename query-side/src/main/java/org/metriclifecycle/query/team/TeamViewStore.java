@@ -16,6 +16,19 @@ public interface TeamViewStore {
         return find(team);
     }
 
+    /** The view this store last read or wrote for the team, from memory, as for metric views. */
+    default Optional<StoredTeamView> lastKnown(String team) {
+        return Optional.empty();
+    }
+
+    /**
+     * Replaces the view only if its row still holds {@code expected} (as {@link #lastKnown} gave it), in one
+     * statement that locks the row; false, with nothing written, otherwise (as for metric views).
+     */
+    default boolean saveIfStill(StoredTeamView expected, TeamView view, long lastSequence) {
+        return false;
+    }
+
     /** Inserts or replaces the view of {@code view.team()}. */
     void save(TeamView view, long lastSequence);
 

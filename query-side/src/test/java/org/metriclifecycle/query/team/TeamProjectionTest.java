@@ -128,5 +128,71 @@ class TeamProjectionTest {
 
         assertThat(store.find(TEAM)).hasValue(new StoredTeamView(foldAll(STREAM), 5));
     }
-}
 
+    /** Remembers what it wrote, as the JPA store does; a row changed behind its back is not what it remembers. */
+    private static final class RememberingStore extends InMemoryTeamViewStore {
+        final java.util.Map<String, StoredTeamView> remembered = new java.util.HashMap<>();
+        int rowsRead;
+
+        @Override
+        public synchronized java.util.Optional<StoredTeamView> findForUpdate(String team) {
+            rowsRead++;
+            java.util.Optional<StoredTeamView> row = find(team);
+            row.ifPresent(stored -> remembered.put(team, stored));
+            return row;
+        }
+
+        @Override
+        public synchronized void save(TeamView view, long lastSequence) {
+            super.save(view, lastSequence);
+            remembered.put(view.team(), new StoredTeamView(view, lastSequence));
+        }
+
+        synchronized void writtenBehindItsBack(TeamView view, long lastSequence) {
+            super.save(view, lastSequence);
+        }
+
+        @Override
+        public synchronized java.util.Optional<StoredTeamView> lastKnown(String team) {
+            return java.util.Optional.ofNullable(remembered.get(team));
+        }
+
+        @Override
+        public synchronized boolean saveIfStill(StoredTeamView expected, TeamView view, long lastSequence) {
+            if (!find(view.team()).equals(java.util.Optional.of(expected))) {
+                return false;
+            }
+            save(view, lastSequence);
+            return true;
+        }
+    }
+
+    @Test
+    void eachWriteAfterTheFirstFoldsOntoTheViewTheStoreRemembersWithoutReadingTheRow() {
+        RememberingStore remembering = new RememberingStore();
+        TeamProjection writer = new TeamProjection(remembering);
+        for (int sequence = 0; sequence < STREAM.size(); sequence++) {
+            writer.on(STREAM.get(sequence), sequence);
+        }
+
+        assertThat(remembering.rowsRead).isEqualTo(1);
+        assertThat(remembering.find(TEAM)).hasValue(new StoredTeamView(foldAll(STREAM), 5));
+    }
+
+    @Test
+    void aWrongGuessWritesNothingAndTheEventIsFoldedOntoTheRowAsItIs() {
+        RememberingStore remembering = new RememberingStore();
+        TeamProjection writer = new TeamProjection(remembering);
+        writer.on(STREAM.get(0), 0);
+        writer.on(STREAM.get(1), 1);
+        TeamView row = foldAll(STREAM.subList(0, 2));
+        TeamView repaired = new TeamView(row.team(), 5, row.activeMetricIds(), row.rotation(), row.members());
+        remembering.writtenBehindItsBack(repaired, 1);
+
+        writer.on(STREAM.get(2), 2);
+
+        assertThat(remembering.find(TEAM)).hasValue(new StoredTeamView(TeamViewFold.apply(repaired, STREAM.get(2)), 2));
+        assertThat(remembering.find(TEAM).orElseThrow().view().coreMetricLimit()).isEqualTo(5);
+        assertThat(remembering.rowsRead).isEqualTo(2);
+    }
+}

@@ -1,6 +1,9 @@
 package org.metriclifecycle.query.team.jpa;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -29,10 +32,25 @@ import org.metriclifecycle.query.team.TeamViewStore;
 public class JpaTeamViewStore implements TeamViewStore {
 
     private static final String SELECT_ROW = "SELECT document, last_sequence FROM team_view WHERE team = ?";
+    private static final int REMEMBERED = 1024;
 
     private final EntityManager em;
     private final ObjectMapper json;
     private final Sql sql;
+    /**
+     * The last row read or written per team (document, parsed view, sequence): a document already parsed is not
+     * parsed again, and {@link #saveIfStill} writes over it only while the row still holds it.
+     */
+    private final Map<String, Remembered> remembered = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+
+    private record Remembered(String document, TeamView view, long lastSequence) {
+    }
 
     public JpaTeamViewStore(EntityManager em, ObjectMapper json, DataSource rows) {
         this.em = Objects.requireNonNull(em, "em");
@@ -53,12 +71,43 @@ public class JpaTeamViewStore implements TeamViewStore {
 
     private Optional<StoredTeamView> row(String team, String query) {
         return sql.first("team view " + team + " not readable",
-                row -> new StoredTeamView(read(row.getString(1)), row.getLong(2)), query, team);
+                row -> new StoredTeamView(parsed(team, row.getString(1), row.getLong(2)), row.getLong(2)), query, team);
+    }
+
+    private TeamView parsed(String team, String document, long lastSequence) {
+        Remembered known = remembered.get(team);
+        TeamView view = known != null && known.document().equals(document) ? known.view() : read(document);
+        remembered.put(team, new Remembered(document, view, lastSequence));
+        return view;
+    }
+
+    @Override
+    public Optional<StoredTeamView> lastKnown(String team) {
+        Remembered known = remembered.get(team);
+        return known == null ? Optional.empty() : Optional.of(new StoredTeamView(known.view(), known.lastSequence()));
+    }
+
+    /** {@code UPDATE ... WHERE last_sequence = ? AND document = ?}, as {@code JpaMetricViewStore.saveIfStill}. */
+    @Override
+    public boolean saveIfStill(StoredTeamView expected, TeamView view, long lastSequence) {
+        Remembered known = remembered.get(view.team());
+        if (known == null || known.view() != expected.view() || known.lastSequence() != expected.lastSequence()) {
+            return false;
+        }
+        String document = write(view);
+        if (sql.update("team view " + view.team() + " not written", "UPDATE team_view SET last_sequence = ?,"
+                        + " document = ? WHERE team = ? AND last_sequence = ? AND document = ?", lastSequence, document,
+                view.team(), known.lastSequence(), known.document()) == 0) {
+            return false;
+        }
+        remembered.put(view.team(), new Remembered(document, view, lastSequence));
+        return true;
     }
 
     @Override
     public void forget(String team) {
         em.createQuery("delete from TeamViewEntity t where t.team = :team").setParameter("team", team).executeUpdate();
+        remembered.remove(team);
     }
 
     /** An UPDATE, or an INSERT for a stream's first event or a view that is missing. */
@@ -73,6 +122,7 @@ public class JpaTeamViewStore implements TeamViewStore {
             sql.update(what, "INSERT INTO team_view (team, last_sequence, document) VALUES (?, ?, ?)", view.team(),
                     lastSequence, document);
         }
+        remembered.put(view.team(), new Remembered(document, view, lastSequence));
     }
 
     @Override
