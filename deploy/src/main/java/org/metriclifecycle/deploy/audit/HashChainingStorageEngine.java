@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,11 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +40,9 @@ import org.jboss.logging.Logger;
  * what it bound), so nothing is read back; the previous link comes from the heads this instance saw commit, or from
  * one primary-key read. A verifier or an auditor reading the database recomputes the same hashes. Every other
  * operation is the delegate's.
+ * <p>
+ * On PostgreSQL an event and its link are one statement (the event's INSERT in a {@code WITH} before the link's),
+ * so an append is one round trip; elsewhere the links are a second batch after the events'.
  */
 public final class HashChainingStorageEngine implements EventStorageEngine {
 
@@ -46,13 +53,14 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
             + "(aggregate_identifier, sequence_number, previous_hash, hash) VALUES (?, ?, ?, ?)";
     private static final int REMEMBERED_HEADS = 20_000;
 
-    /** What the append statement bound for each event of the current append, on this thread. */
-    private static final ThreadLocal<List<StoredEvent>> BOUND = ThreadLocal.withInitial(ArrayList::new);
+    /** What the append statement bound for each event of the current append, on this thread, with its link. */
+    private static final ThreadLocal<List<Bound>> BOUND = ThreadLocal.withInitial(ArrayList::new);
 
-    private final EventStorageEngine delegate;
     private final ConnectionProvider connections;
     private final TransactionManager transactions;
     private final AfterCommit afterCommit;
+    private final boolean linksWithEvents;
+    private final EventStorageEngine delegate;
     /** Committed heads (an event's hash never changes once committed); only read for the exact previous sequence. */
     private final Map<String, Link> heads = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -61,46 +69,67 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
         }
     });
 
-    public HashChainingStorageEngine(EventStorageEngine delegate, ConnectionProvider connections,
-                              TransactionManager transactions, AfterCommit afterCommit) {
-        this.delegate = delegate;
+    /**
+     * @param jdbc            the JDBC engine's builder, still to be built: this engine supplies its append statement
+     * @param linksWithEvents whether the database runs an INSERT inside {@code WITH} (PostgreSQL; H2 does not)
+     */
+    public HashChainingStorageEngine(JdbcEventStorageEngine.Builder jdbc, ConnectionProvider connections,
+                                     TransactionManager transactions, AfterCommit afterCommit,
+                                     boolean linksWithEvents) {
         this.connections = connections;
         this.transactions = transactions;
         this.afterCommit = afterCommit;
+        this.linksWithEvents = linksWithEvents;
+        this.delegate = jdbc.appendEvents(this::appendStatement).build();
     }
 
     /**
      * The insert the JDBC engine runs for an append: Axon's own statement (same columns, same serialization, the
-     * timestamp as Axon's default writes it), remembering each row's bytes for the chain.
+     * timestamp as Axon's default writes it), remembering each row's bytes for the chain, and on PostgreSQL
+     * inserting each event's link in the same statement.
      */
-    public static AppendEventsStatementBuilder appendStatement() {
-        return (connection, schema, dataType, events, serializer, timestampWriter) -> {
-            String sql = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields() + ") "
-                    + "VALUES (?,?,?,?,?,?,?,?,?)";
-            List<StoredEvent> bound = BOUND.get();
-            bound.clear();
-            PreparedStatement statement = connection.prepareStatement(sql);
-            for (EventMessage<?> message : events) {
-                DomainEventMessage<?> event = (DomainEventMessage<?>) message;
-                SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-                SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
-                String timeStamp = DateTimeUtils.formatInstant(event.getTimestamp());
-                statement.setString(1, event.getIdentifier());
-                statement.setString(2, event.getAggregateIdentifier());
-                statement.setLong(3, event.getSequenceNumber());
-                statement.setString(4, event.getType());
-                statement.setString(5, timeStamp);
-                statement.setString(6, payload.getType().getName());
-                statement.setString(7, payload.getType().getRevision());
-                statement.setObject(8, payload.getData());
-                statement.setObject(9, metaData.getData());
-                statement.addBatch();
-                bound.add(new StoredEvent(event.getAggregateIdentifier(), event.getSequenceNumber(),
-                        payload.getType().getName(), payload.getType().getRevision(), payload.getData(),
-                        metaData.getData(), timeStamp));
+    private PreparedStatement appendStatement(Connection connection, EventSchema schema, Class<?> dataType,
+                                              List<? extends EventMessage<?>> events, Serializer serializer,
+                                              TimestampWriter timestampWriter) throws SQLException {
+        String insertEvent = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields() + ") "
+                + "VALUES (?,?,?,?,?,?,?,?,?)";
+        List<Bound> bound = BOUND.get();
+        bound.clear();
+        Map<String, Link> batch = new HashMap<>();
+        PreparedStatement statement = connection.prepareStatement(
+                linksWithEvents ? "WITH appended AS (" + insertEvent + ") " + INSERT_LINK : insertEvent);
+        for (EventMessage<?> message : events) {
+            DomainEventMessage<?> event = (DomainEventMessage<?>) message;
+            SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+            SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+            String timeStamp = DateTimeUtils.formatInstant(event.getTimestamp());
+            StoredEvent stored = new StoredEvent(event.getAggregateIdentifier(), event.getSequenceNumber(),
+                    payload.getType().getName(), payload.getType().getRevision(), payload.getData(),
+                    metaData.getData(), timeStamp);
+            statement.setString(1, event.getIdentifier());
+            statement.setString(2, event.getAggregateIdentifier());
+            statement.setLong(3, event.getSequenceNumber());
+            statement.setString(4, event.getType());
+            statement.setString(5, timeStamp);
+            statement.setString(6, payload.getType().getName());
+            statement.setString(7, payload.getType().getRevision());
+            statement.setObject(8, payload.getData());
+            statement.setObject(9, metaData.getData());
+            String previous = null;
+            String hash = null;
+            if (linksWithEvents) {
+                previous = previousHash(connection, stored, batch);
+                hash = EventHash.of(previous, stored);
+                batch.put(stored.aggregateIdentifier(), new Link(stored.sequenceNumber(), hash));
+                statement.setString(10, stored.aggregateIdentifier());
+                statement.setLong(11, stored.sequenceNumber());
+                statement.setString(12, previous);
+                statement.setString(13, hash);
             }
-            return statement;
-        };
+            statement.addBatch();
+            bound.add(new Bound(stored, previous, hash));
+        }
+        return statement;
     }
 
     @Override
@@ -112,18 +141,31 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
         transactions.executeInTransaction(() -> {
             try {
                 delegate.appendEvents(events);
-                chain(List.copyOf(BOUND.get()));
+                List<Bound> appended = List.copyOf(BOUND.get());
+                if (appended.isEmpty()) {
+                    throw new EventStoreException(
+                            "the append statement bound no events: is this engine's statement in use?");
+                }
+                Map<String, Link> written = linksWithEvents ? linked(appended) : chain(appended);
+                afterCommit.run(() -> heads.putAll(written));
             } finally {
                 BOUND.get().clear();
             }
         });
     }
 
-    private void chain(List<StoredEvent> appended) {
-        if (appended.isEmpty()) {
-            throw new EventStoreException("the append statement bound no events: is this engine's statement in use?");
+    /** The heads the append's own statement linked. */
+    private static Map<String, Link> linked(List<Bound> appended) {
+        Map<String, Link> written = new LinkedHashMap<>();
+        for (Bound bound : appended) {
+            written.put(bound.event().aggregateIdentifier(), new Link(bound.event().sequenceNumber(), bound.hash()));
         }
-        List<StoredEvent> ordered = appended.stream()
+        return written;
+    }
+
+    /** Inserts the appended events' links in a batch of their own; returns the heads written. */
+    private Map<String, Link> chain(List<Bound> appended) {
+        List<StoredEvent> ordered = appended.stream().map(Bound::event)
                 .sorted(Comparator.comparing(StoredEvent::aggregateIdentifier)
                         .thenComparingLong(StoredEvent::sequenceNumber)).toList();
         Map<String, Link> written = new LinkedHashMap<>();
@@ -143,7 +185,7 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
         } catch (SQLException e) {
             throw new EventStoreException("could not write the hash chain of the appended events", e);
         }
-        afterCommit.run(() -> heads.putAll(written));
+        return written;
     }
 
     private String previousHash(Connection connection, StoredEvent event, Map<String, Link> batch)
@@ -174,6 +216,10 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
     }
 
     private record Link(long sequence, String hash) {
+    }
+
+    /** An event as its statement bound it, with the link bound beside it (null when the links come after). */
+    private record Bound(StoredEvent event, String previousHash, String hash) {
     }
 
     @Override

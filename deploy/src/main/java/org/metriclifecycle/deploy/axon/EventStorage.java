@@ -34,7 +34,7 @@ class EventStorage {
     @Singleton
     EventStore eventStore(ActiveDatabase database, TransactionManager transactions, AfterCommit afterCommit) {
         ConnectionProvider connections = new DataSourceConnectionProvider(database.dataSource());
-        JdbcEventStorageEngine jdbc = JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder jdbc = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .eventSerializer(EventSerialization.serializer())
@@ -44,11 +44,9 @@ class EventStorage {
                 .persistenceExceptionResolver(new SQLStateResolver())
                 .schema(schema())
                 .dataType(byte[].class)
-                .appendEvents(HashChainingStorageEngine.appendStatement())
-                .upcasterChain(new EventUpcasterChain(EventUpcasters.all()))
-                .build();
-        return new StagingEventStore(EmbeddedEventStore.builder()
-                .storageEngine(new HashChainingStorageEngine(jdbc, connections, transactions, afterCommit)));
+                .upcasterChain(new EventUpcasterChain(EventUpcasters.all()));
+        return new StagingEventStore(EmbeddedEventStore.builder().storageEngine(new HashChainingStorageEngine(jdbc,
+                connections, transactions, afterCommit, database.isPostgreSql())));
     }
 
     void close(@Disposes EventStore store) {
