@@ -18,7 +18,8 @@ class ReadModels {
     @Produces
     @Singleton
     JpaMetricViewStore metricViews(ActiveDatabase database) {
-        return new JpaMetricViewStore(database.entityManager(), ViewJson.mapper(), database.dataSource());
+        return new JpaMetricViewStore(database.entityManager(), ViewJson.mapper(), database.dataSource(),
+                database.isPostgreSql());
     }
 
     @Produces

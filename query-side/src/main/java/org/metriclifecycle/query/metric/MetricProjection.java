@@ -86,10 +86,12 @@ public class MetricProjection {
         MetricView before = known.get().view();
         MetricView after = MetricViewFold.apply(before, event);
         ViewDiff.Serialized written = ViewDiff.serialize(after);
-        if (!store.saveIfStill(known.get(), after, written.document(), sequence)) {
+        HistoryEntry entry = HistoryEntry.ofLeaves(sequence, event, occurredAt, metaData,
+                leavesOf(event.metricId(), before), written.leaves());
+        if (!store.saveIfStill(known.get(), after, written.document(), sequence, entry)) {
             return false;
         }
-        recordHistory(event.metricId(), before, after, written, event, sequence, occurredAt, metaData);
+        lastLeaves.put(event.metricId(), new Leaves(after, written.leaves()));
         return true;
     }
 
@@ -113,15 +115,10 @@ public class MetricProjection {
         MetricView after = MetricViewFold.apply(before, event);
         ViewDiff.Serialized written = ViewDiff.serialize(after);
         store.save(after, written.document(), sequence);
-        recordHistory(metricId, before, after, written, event, sequence, occurredAt, metaData);
-        return after;
-    }
-
-    private void recordHistory(String metricId, MetricView before, MetricView after, ViewDiff.Serialized written,
-                               MetricEvent event, long sequence, Instant occurredAt, Map<String, ?> metaData) {
         store.appendHistory(metricId, HistoryEntry.ofLeaves(sequence, event, occurredAt, metaData,
                 leavesOf(metricId, before), written.leaves()));
         lastLeaves.put(metricId, new Leaves(after, written.leaves()));
+        return after;
     }
 
     /**

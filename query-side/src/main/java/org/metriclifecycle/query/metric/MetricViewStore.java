@@ -38,12 +38,14 @@ public interface MetricViewStore {
     }
 
     /**
-     * Replaces the view only if its row still holds {@code expected} (as {@link #lastKnown} gave it: the same last
-     * sequence and the same document), in one statement that locks the row as {@link #findForUpdate} does; false,
-     * with nothing written, when the row holds anything else or the store cannot tell. A writer that folded its
-     * event onto the guess then reads the row with {@link #findForUpdate} and folds again.
+     * Replaces the view and appends its history entry only if its row still holds {@code expected} (as
+     * {@link #lastKnown} gave it: the same last sequence and the same document), locking the row as
+     * {@link #findForUpdate} does; false, with nothing written, when the row holds anything else or the store cannot
+     * tell. A writer that folded its event onto the guess then reads the row with {@link #findForUpdate} and folds
+     * again.
      */
-    default boolean saveIfStill(StoredMetricView expected, MetricView view, String document, long lastSequence) {
+    default boolean saveIfStill(StoredMetricView expected, MetricView view, String document, long lastSequence,
+                                HistoryEntry entry) {
         return false;
     }
 

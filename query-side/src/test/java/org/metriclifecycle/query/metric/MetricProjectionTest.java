@@ -198,11 +198,12 @@ class MetricProjectionTest {
 
         @Override
         public synchronized boolean saveIfStill(StoredMetricView expected, MetricView view, String document,
-                                                long lastSequence) {
+                                                long lastSequence, HistoryEntry entry) {
             if (!find(view.metricId()).equals(Optional.of(expected))) {
                 return false;
             }
             save(view, lastSequence);
+            appendHistory(view.metricId(), entry);
             return true;
         }
     }

@@ -59,6 +59,7 @@ public class JpaMetricViewStore implements MetricViewStore {
     private final ObjectMapper json;
     private final DataSource rows;
     private final Sql sql;
+    private final boolean historyWithView;
     /**
      * The last document read or written per metric with its parsed view and last sequence: a row whose document is
      * the same string is not parsed again, and {@link #saveIfStill} writes over it only if the row still holds that
@@ -76,6 +77,15 @@ public class JpaMetricViewStore implements MetricViewStore {
     }
 
     public JpaMetricViewStore(EntityManager em, ObjectMapper json, DataSource rows) {
+        this(em, json, rows, false);
+    }
+
+    /**
+     * @param historyWithView whether the database runs an UPDATE inside {@code WITH} (PostgreSQL; H2 does not), so
+     *                        a write's view and history row go in one statement
+     */
+    public JpaMetricViewStore(EntityManager em, ObjectMapper json, DataSource rows, boolean historyWithView) {
+        this.historyWithView = historyWithView;
         this.em = Objects.requireNonNull(em, "em");
         this.json = Objects.requireNonNull(json, "json");
         this.rows = Objects.requireNonNull(rows, "rows");
@@ -120,26 +130,39 @@ public class JpaMetricViewStore implements MetricViewStore {
     /**
      * {@code UPDATE ... WHERE last_sequence = ? AND document = ?}: the update locks the row like
      * {@link #findForUpdate} (a rebuild's batch holding it makes this wait, and the condition is then checked
-     * against the rebuilt row), so the rebuild's protocol holds for both paths.
+     * against the rebuilt row), so the rebuild's protocol holds for both paths. On PostgreSQL the history row is
+     * inserted by the same statement, from the update's result (so only when it matched): one round trip.
      */
     @Override
-    public boolean saveIfStill(StoredMetricView expected, MetricView view, String document, long lastSequence) {
+    public boolean saveIfStill(StoredMetricView expected, MetricView view, String document, long lastSequence,
+                               HistoryEntry entry) {
         Parsed known = parsed.get(view.metricId());
         if (known == null || known.view() != expected.view() || known.lastSequence() != expected.lastSequence()) {
             return false;
         }
+        String update = "UPDATE metric_view SET team = ?, owner = ?, status = ?, proposed_at = ?, last_sequence = ?,"
+                + " document = ?, search_text = ?, replaced_by = ? WHERE metric_id = ? AND last_sequence = ?"
+                + " AND document = ?";
         try (Connection connection = rows.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE metric_view SET team = ?, owner = ?,"
-                     + " status = ?, proposed_at = ?, last_sequence = ?, document = ?, search_text = ?,"
-                     + " replaced_by = ? WHERE metric_id = ? AND last_sequence = ? AND document = ?")) {
-            bindRow(update, view, lastSequence, document);
-            update.setLong(10, known.lastSequence());
-            update.setString(11, known.document());
-            if (update.executeUpdate() == 0) {
+             PreparedStatement statement = connection.prepareStatement(historyWithView
+                     ? "WITH changed AS (" + update + " RETURNING metric_id) INSERT INTO metric_history (metric_id,"
+                     + " sequence_number, event_type, occurred_at, actor, reason, changes) SELECT metric_id,"
+                     + " CAST(? AS BIGINT), ?, CAST(? AS TIMESTAMP WITH TIME ZONE), ?, ?, ? FROM changed"
+                     : update)) {
+            bindRow(statement, view, lastSequence, document);
+            statement.setLong(10, known.lastSequence());
+            statement.setString(11, known.document());
+            if (historyWithView) {
+                bindHistory(statement, 12, entry);
+            }
+            if (statement.executeUpdate() == 0) {
                 return false;
             }
         } catch (SQLException e) {
             throw new PersistenceException("metric view " + view.metricId() + " not written", e);
+        }
+        if (!historyWithView) {
+            appendHistory(view.metricId(), entry);
         }
         parsed.put(view.metricId(), new Parsed(document, view, lastSequence));
         return true;
@@ -259,16 +282,21 @@ public class JpaMetricViewStore implements MetricViewStore {
                      + " sequence_number, event_type, occurred_at, actor, reason, changes)"
                      + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, metricId);
-            insert.setLong(2, entry.sequence());
-            insert.setString(3, entry.type());
-            insert.setObject(4, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
-            insert.setString(5, entry.actor());
-            insert.setString(6, entry.reason());
-            insert.setString(7, ChangesJson.write(entry.changes()));
+            bindHistory(insert, 2, entry);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new PersistenceException("history of metric " + metricId + " not written", e);
         }
+    }
+
+    /** The entry's sequence, type, time, actor, reason and changes, from parameter {@code first} on. */
+    private static void bindHistory(PreparedStatement statement, int first, HistoryEntry entry) throws SQLException {
+        statement.setLong(first, entry.sequence());
+        statement.setString(first + 1, entry.type());
+        statement.setObject(first + 2, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
+        statement.setString(first + 3, entry.actor());
+        statement.setString(first + 4, entry.reason());
+        statement.setString(first + 5, ChangesJson.write(entry.changes()));
     }
 
     @Override
