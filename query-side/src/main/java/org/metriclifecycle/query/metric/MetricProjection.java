@@ -75,20 +75,24 @@ public class MetricProjection {
     /**
      * The usual write: the store still remembers the view at the sequence just before this event (it wrote it), so
      * the event is folded onto that and written with a statement that succeeds only if the row holds exactly it,
-     * which saves reading (and locking) the row first. Any other row (another instance wrote since, a rebuild
-     * repaired it, a write was rolled back) leaves nothing written, and the event takes the reading path.
+     * which saves reading (and locking) the row first; a stream's first event is written if the metric has no row.
+     * Any other row (another instance wrote since, a rebuild repaired it, a write was rolled back, a row left behind)
+     * leaves nothing written, and the event takes the reading path.
      */
     private boolean appliedOntoLastKnown(MetricEvent event, long sequence, Instant occurredAt, MetaData metaData) {
         Optional<StoredMetricView> known = store.lastKnown(event.metricId());
-        if (known.isEmpty() || known.get().lastSequence() != sequence - 1) {
+        boolean first = sequence == 0 && known.isEmpty();
+        if (!first && (known.isEmpty() || known.get().lastSequence() != sequence - 1)) {
             return false;
         }
-        MetricView before = known.get().view();
+        MetricView before = first ? null : known.get().view();
         MetricView after = MetricViewFold.apply(before, event);
         ViewDiff.Serialized written = ViewDiff.serialize(after);
         HistoryEntry entry = HistoryEntry.ofLeaves(sequence, event, occurredAt, metaData,
                 leavesOf(event.metricId(), before), written.leaves());
-        if (!store.saveIfStill(known.get(), after, written.document(), sequence, entry)) {
+        boolean saved = first ? store.saveFirst(after, written.document(), entry)
+                : store.saveIfStill(known.get(), after, written.document(), sequence, entry);
+        if (!saved) {
             return false;
         }
         lastLeaves.put(event.metricId(), new Leaves(after, written.leaves()));

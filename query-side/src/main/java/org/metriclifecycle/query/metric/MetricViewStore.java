@@ -49,6 +49,14 @@ public interface MetricViewStore {
         return false;
     }
 
+    /**
+     * Writes a stream's first view and its history entry if the metric has no row at all, in the same way; false,
+     * with nothing written, when a row exists (left behind, or being written by a rebuild) or the store cannot tell.
+     */
+    default boolean saveFirst(MetricView view, String document, HistoryEntry entry) {
+        return false;
+    }
+
     /** Inserts or replaces the view of {@code view.metricId()}. */
     void save(MetricView view, long lastSequence);
 

@@ -168,6 +168,35 @@ public class JpaMetricViewStore implements MetricViewStore {
         return true;
     }
 
+    /**
+     * On PostgreSQL, {@code INSERT ... ON CONFLICT DO NOTHING} with the history row inserted from its result, in one
+     * statement (a rebuild's batch inserting the same row makes it wait, then do nothing); elsewhere the store cannot
+     * insert without failing the transaction on a row that exists, so it says it cannot tell.
+     */
+    @Override
+    public boolean saveFirst(MetricView view, String document, HistoryEntry entry) {
+        if (!historyWithView) {
+            return false;
+        }
+        try (Connection connection = rows.getConnection();
+             PreparedStatement statement = connection.prepareStatement("WITH created AS (INSERT INTO metric_view"
+                     + " (team, owner, status, proposed_at, last_sequence, document, search_text, replaced_by,"
+                     + " metric_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (metric_id) DO NOTHING"
+                     + " RETURNING metric_id) INSERT INTO metric_history (metric_id, sequence_number, event_type,"
+                     + " occurred_at, actor, reason, changes) SELECT metric_id, CAST(? AS BIGINT), ?,"
+                     + " CAST(? AS TIMESTAMP WITH TIME ZONE), ?, ?, ? FROM created")) {
+            bindRow(statement, view, entry.sequence(), document);
+            bindHistory(statement, 10, entry);
+            if (statement.executeUpdate() == 0) {
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("metric view " + view.metricId() + " not written", e);
+        }
+        parsed.put(view.metricId(), new Parsed(document, view, entry.sequence()));
+        return true;
+    }
+
     @Override
     public Optional<String> teamOf(String metricId) {
         // One column, not the parsed document: every write's authorization asks this.
