@@ -36,7 +36,7 @@ import org.metriclifecycle.query.webhook.WebhookSubscriptionView;
  * one {@code UPDATE ... WHERE last_sequence = ? AND document = ?} of the view it wrote last, folded in memory
  * ({@code JpaMetricViewStore.saveIfStill}, {@code JpaTeamViewStore.saveIfStill}), which locks the row and, after
  * waiting for a lock, checks its condition against the row as the holder committed it (PostgreSQL's READ COMMITTED
- * re-evaluates an UPDATE's condition on the updated row); when that matches no row, or it knows no such view, it
+ * re-evaluates an UPDATE's condition on the updated row, and H2 2.4 does the same); when that matches no row, or it knows no such view, it
  * reads the row with {@code SELECT ... FOR UPDATE} ({@code findForUpdate}) and folds onto what it read. Below,
  * "the writer's lock" is whichever of the two it took. For a batch, this writer first leaves out,
  * without locking anything, the streams whose view row, history rows and last committed sequence already agree with
