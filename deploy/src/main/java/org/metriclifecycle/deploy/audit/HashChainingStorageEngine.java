@@ -115,10 +115,9 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
             statement.setString(7, payload.getType().getRevision());
             statement.setObject(8, payload.getData());
             statement.setObject(9, metaData.getData());
-            String previous = null;
             String hash = null;
             if (linksWithEvents) {
-                previous = previousHash(connection, stored, batch);
+                String previous = previousHash(connection, stored, batch);
                 hash = EventHash.of(previous, stored);
                 batch.put(stored.aggregateIdentifier(), new Link(stored.sequenceNumber(), hash));
                 statement.setString(10, stored.aggregateIdentifier());
@@ -127,7 +126,7 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
                 statement.setString(13, hash);
             }
             statement.addBatch();
-            bound.add(new Bound(stored, previous, hash));
+            bound.add(new Bound(stored, hash));
         }
         return statement;
     }
@@ -218,8 +217,8 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
     private record Link(long sequence, String hash) {
     }
 
-    /** An event as its statement bound it, with the link bound beside it (null when the links come after). */
-    private record Bound(StoredEvent event, String previousHash, String hash) {
+    /** An event as its statement bound it, with the hash of the link bound beside it (null when links come after). */
+    private record Bound(StoredEvent event, String hash) {
     }
 
     @Override

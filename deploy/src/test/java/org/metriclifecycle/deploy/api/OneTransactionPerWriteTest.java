@@ -136,7 +136,8 @@ class OneTransactionPerWriteTest {
         try (Connection owner = OwnerConnection.open();
              PreparedStatement change = owner.prepareStatement(
                      "UPDATE team_view SET document = replace(document, '\"coreMetricLimit\":null',"
-                             + " '\"coreMetricLimit\":5') WHERE team = ? AND document LIKE '%\"coreMetricLimit\":null%'")) {
+                             + " '\"coreMetricLimit\":5') WHERE team = ?"
+                             + " AND document LIKE '%\"coreMetricLimit\":null%'")) {
             change.setString(1, team);
             assertThat(change.executeUpdate()).isEqualTo(1);
         }

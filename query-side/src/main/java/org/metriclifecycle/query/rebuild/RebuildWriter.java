@@ -31,16 +31,16 @@ import org.metriclifecycle.query.webhook.WebhookSubscriptionView;
  * off, READ COMMITTED), so that writers running meanwhile lose nothing.
  * <p>
  * <b>The protocol.</b> A writer's transaction appends its events, then its projection takes the stream's view row
- * <em>with a row lock</em>, folds its events onto it, updates the row, adds history rows (or changes the team's
- * webhook subscriptions, after the team's row lock) and commits. It takes the lock one of two ways: usually with
- * one {@code UPDATE ... WHERE last_sequence = ? AND document = ?} of the view it wrote last, folded in memory
- * ({@code JpaMetricViewStore.saveIfStill}, {@code JpaTeamViewStore.saveIfStill}), which locks the row and, after
- * waiting for a lock, checks its condition against the row as the holder committed it (PostgreSQL's READ COMMITTED
- * re-evaluates an UPDATE's condition on the updated row, and H2 2.4 does the same); when that matches no row, or it knows no such view, it
- * reads the row with {@code SELECT ... FOR UPDATE} ({@code findForUpdate}) and folds onto what it read. Below,
- * "the writer's lock" is whichever of the two it took. For a batch, this writer first leaves out,
- * without locking anything, the streams whose view row, history rows and last committed sequence already agree with
- * their fold ({@code notYetRebuilt} says why that is safe); for the others it:
+ * <em>with a row lock</em>, folds its events onto it, updates the row, adds history rows (or changes the team's webhook
+ * subscriptions, after the team's row lock) and commits. It takes the lock one of two ways: usually with one {@code
+ * UPDATE ... WHERE last_sequence = ? AND document = ?} of the view it wrote last, folded in memory ({@code
+ * JpaMetricViewStore.saveIfStill}, {@code JpaTeamViewStore.saveIfStill}), which locks the row and, after waiting for a
+ * lock, checks its condition against the row as the holder committed it (PostgreSQL's READ COMMITTED re-evaluates an
+ * UPDATE's condition on the updated row, and H2 2.4 does the same); when that matches no row, or it knows no such view,
+ * it reads the row with {@code SELECT ... FOR UPDATE} ({@code findForUpdate}) and folds onto what it read. Below, "the
+ * writer's lock" is whichever of the two it took. For a batch, this writer first leaves out, without locking anything,
+ * the streams whose view row, history rows and last committed sequence already agree with their fold ({@code
+ * notYetRebuilt} says why that is safe); for the others it:
  * <ol>
  * <li>locks the batch's existing view rows ({@code SELECT ... FOR UPDATE}, in id order);</li>
  * <li>reads each stream's highest committed sequence from {@code domain_event_entry} and folds whatever the scan
@@ -55,14 +55,14 @@ import org.metriclifecycle.query.webhook.WebhookSubscriptionView;
  * writer's projection and the batch. (a) The writer's projection locked first: the batch waits in step 1 until the
  * writer commits, and step 2, a later statement, sees its events (READ COMMITTED takes a snapshot per statement, on
  * PostgreSQL and H2), so the rebuilt row includes them. (b) The batch locked first: the writer's events are not yet
- * committed, or not even appended, so step 2 does not see them; the writer's lock waits for the batch's commit and
- * then meets the rebuilt row (PostgreSQL's row locks follow the row's update chain to the committed version, which is
- * why step 3 updates in place): a conditional UPDATE applies only if the rebuilt row is exactly the view the writer
- * folded onto, else it writes nothing and the writer reads the rebuilt row. Its last sequence is below the writer's
- * events, so the projection folds them onto it and appends their history rows after the rebuilt ones. Either way the row ends as a
+ * committed, or not even appended, so step 2 does not see them; the writer's lock waits for the batch's commit and then
+ * meets the rebuilt row (PostgreSQL's row locks follow the row's update chain to the committed version, which is why
+ * step 3 updates in place): a conditional UPDATE applies only if the rebuilt row is exactly the view the writer folded
+ * onto, else it writes nothing and the writer reads the rebuilt row. Its last sequence is below the writer's events, so
+ * the projection folds them onto it and appends their history rows after the rebuilt ones. Either way the row ends as a
  * fold of every committed event, once each. A writer on several streams takes their locks in event order while the
- * batch takes them in id order; the database breaks such a deadlock by aborting one side, and a batch that loses
- * is retried ({@link #retryable(SQLException)}).
+ * batch takes them in id order; the database breaks such a deadlock by aborting one side, and a batch that loses is
+ * retried ({@link #retryable(SQLException)}).
  * <p>
  * A stream whose view row is missing (deleted behind the service's back) has no row to lock: the batch inserts it
  * with a plain INSERT. If a writer inserted it first (its projection caught the stream up itself), the batch's insert

@@ -76,10 +76,6 @@ public class JpaMetricViewStore implements MetricViewStore {
     private record Parsed(String document, MetricView view, long lastSequence) {
     }
 
-    public JpaMetricViewStore(EntityManager em, ObjectMapper json, DataSource rows) {
-        this(em, json, rows, false);
-    }
-
     /**
      * @param historyWithView whether the database runs an UPDATE inside {@code WITH} (PostgreSQL; H2 does not), so
      *                        a write's view and history row go in one statement
