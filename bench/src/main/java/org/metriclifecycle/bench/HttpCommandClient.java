@@ -10,23 +10,23 @@ final class HttpCommandClient implements Step, AutoCloseable {
 
     private static final AtomicInteger REPORTED = new AtomicInteger();
 
-    private final KeepAliveConnection api;
+    private final KeepAliveConnection connection;
     private final CommandScript script;
     private String metricId;
     private String hypothesisId;
     private int proposals;
 
     HttpCommandClient(ServiceApi api, String teamPrefix) {
-        this.api = api.connection();
+        this.connection = api.connection();
         this.script = new CommandScript(teamPrefix);
     }
 
     @Override
     public boolean run() throws Exception {
         ServiceApi.Reply reply = switch (script.next()) {
-            case PROPOSE -> api.post("/api/v1/metrics", proposal());
-            case LINK -> api.post("/api/v1/metrics/" + metricId + "/hypotheses", hypothesis());
-            case CORRELATE -> api.post("/api/v1/metrics/" + metricId + "/correlations", correlation());
+            case PROPOSE -> connection.post("/api/v1/metrics", proposal());
+            case LINK -> connection.post("/api/v1/metrics/" + metricId + "/hypotheses", hypothesis());
+            case CORRELATE -> connection.post("/api/v1/metrics/" + metricId + "/correlations", correlation());
         };
         if (!reply.ok()) {
             if (REPORTED.incrementAndGet() <= 5) {
@@ -48,7 +48,7 @@ final class HttpCommandClient implements Step, AutoCloseable {
 
     @Override
     public void close() {
-        api.close();
+        connection.close();
     }
 
     private String proposal() {

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * One HTTP/1.1 keep-alive connection to the service, used by one load client's thread, blocking. The load runs on
@@ -91,7 +92,7 @@ final class KeepAliveConnection implements AutoCloseable {
             if (name.equalsIgnoreCase("Content-Length")) {
                 length = Integer.parseInt(value);
             } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+                chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
             } else if (name.equalsIgnoreCase("Connection")) {
                 closes = value.equalsIgnoreCase("close");
             }

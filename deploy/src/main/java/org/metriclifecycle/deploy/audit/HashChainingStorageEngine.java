@@ -120,10 +120,7 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
                 String previous = previousHash(connection, stored, batch);
                 hash = EventHash.of(previous, stored);
                 batch.put(stored.aggregateIdentifier(), new Link(stored.sequenceNumber(), hash));
-                statement.setString(10, stored.aggregateIdentifier());
-                statement.setLong(11, stored.sequenceNumber());
-                statement.setString(12, previous);
-                statement.setString(13, hash);
+                bindLink(statement, 10, stored, previous, hash);
             }
             statement.addBatch();
             bound.add(new Bound(stored, hash));
@@ -174,10 +171,7 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
                 String previous = previousHash(connection, event, written);
                 String hash = EventHash.of(previous, event);
                 written.put(event.aggregateIdentifier(), new Link(event.sequenceNumber(), hash));
-                insert.setString(1, event.aggregateIdentifier());
-                insert.setLong(2, event.sequenceNumber());
-                insert.setString(3, previous);
-                insert.setString(4, hash);
+                bindLink(insert, 1, event, previous, hash);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -185,6 +179,15 @@ public final class HashChainingStorageEngine implements EventStorageEngine {
             throw new EventStoreException("could not write the hash chain of the appended events", e);
         }
         return written;
+    }
+
+    /** {@link #INSERT_LINK}'s four parameters, from parameter {@code first} on. */
+    private static void bindLink(PreparedStatement statement, int first, StoredEvent event, String previous,
+                                 String hash) throws SQLException {
+        statement.setString(first, event.aggregateIdentifier());
+        statement.setLong(first + 1, event.sequenceNumber());
+        statement.setString(first + 2, previous);
+        statement.setString(first + 3, hash);
     }
 
     private String previousHash(Connection connection, StoredEvent event, Map<String, Link> batch)

@@ -231,6 +231,14 @@ class MetricProjectionTest {
         assertThat(remembering.find(M).orElseThrow()).isEqualTo(new StoredMetricView(foldAll(LIFECYCLE), 5));
         assertThat(remembering.history(M)).extracting(HistoryEntry::sequence)
                 .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+
+        // A replay finds nothing to write on the remembered path and changes nothing on the reading one.
+        for (Delivered delivered : LIFECYCLE) {
+            writer.on(delivered.event(), delivered.sequence(), delivered.at(),
+                    MetaData.with(EventMetadata.ACTOR, delivered.actor()));
+        }
+        assertThat(remembering.find(M).orElseThrow()).isEqualTo(new StoredMetricView(foldAll(LIFECYCLE), 5));
+        assertThat(remembering.history(M)).hasSize(6);
     }
 
     @Test

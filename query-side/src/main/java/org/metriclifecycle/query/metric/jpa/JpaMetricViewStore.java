@@ -53,6 +53,16 @@ public class JpaMetricViewStore implements MetricViewStore {
     private static final TypeReference<LinkedHashMap<String, FieldChange>> CHANGES = new TypeReference<>() {
     };
     private static final String SELECT_ROW = "SELECT document, last_sequence FROM metric_view WHERE metric_id = ?";
+    /** A view row's columns, bound by {@link #bindRow} in this order (the key last, as UPDATE's WHERE needs it). */
+    private static final String UPDATE_VIEW = "UPDATE metric_view SET team = ?, owner = ?, status = ?,"
+            + " proposed_at = ?, last_sequence = ?, document = ?, search_text = ?, replaced_by = ? WHERE metric_id = ?";
+    private static final String INSERT_VIEW = "INSERT INTO metric_view (team, owner, status, proposed_at,"
+            + " last_sequence, document, search_text, replaced_by, metric_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_HISTORY = "INSERT INTO metric_history (metric_id, sequence_number, event_type,"
+            + " occurred_at, actor, reason, changes) ";
+    /** The history row of a view written by the same statement's {@code WITH}, bound by {@link #bindHistory}. */
+    private static final String HISTORY_FROM_WRITTEN_VIEW = INSERT_HISTORY + "SELECT metric_id, CAST(? AS BIGINT), ?,"
+            + " CAST(? AS TIMESTAMP WITH TIME ZONE), ?, ?, ? FROM written";
     private static final int PARSED_KEPT = 4096;
 
     private final EntityManager em;
@@ -136,14 +146,10 @@ public class JpaMetricViewStore implements MetricViewStore {
         if (known == null || known.view() != expected.view() || known.lastSequence() != expected.lastSequence()) {
             return false;
         }
-        String update = "UPDATE metric_view SET team = ?, owner = ?, status = ?, proposed_at = ?, last_sequence = ?,"
-                + " document = ?, search_text = ?, replaced_by = ? WHERE metric_id = ? AND last_sequence = ?"
-                + " AND document = ?";
+        String update = UPDATE_VIEW + " AND last_sequence = ? AND document = ?";
         try (Connection connection = rows.getConnection();
              PreparedStatement statement = connection.prepareStatement(historyWithView
-                     ? "WITH changed AS (" + update + " RETURNING metric_id) INSERT INTO metric_history (metric_id,"
-                     + " sequence_number, event_type, occurred_at, actor, reason, changes) SELECT metric_id,"
-                     + " CAST(? AS BIGINT), ?, CAST(? AS TIMESTAMP WITH TIME ZONE), ?, ?, ? FROM changed"
+                     ? "WITH written AS (" + update + " RETURNING metric_id) " + HISTORY_FROM_WRITTEN_VIEW
                      : update)) {
             bindRow(statement, view, lastSequence, document);
             statement.setLong(10, known.lastSequence());
@@ -175,12 +181,8 @@ public class JpaMetricViewStore implements MetricViewStore {
             return false;
         }
         try (Connection connection = rows.getConnection();
-             PreparedStatement statement = connection.prepareStatement("WITH created AS (INSERT INTO metric_view"
-                     + " (team, owner, status, proposed_at, last_sequence, document, search_text, replaced_by,"
-                     + " metric_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (metric_id) DO NOTHING"
-                     + " RETURNING metric_id) INSERT INTO metric_history (metric_id, sequence_number, event_type,"
-                     + " occurred_at, actor, reason, changes) SELECT metric_id, CAST(? AS BIGINT), ?,"
-                     + " CAST(? AS TIMESTAMP WITH TIME ZONE), ?, ?, ? FROM created")) {
+             PreparedStatement statement = connection.prepareStatement("WITH written AS (" + INSERT_VIEW
+                     + " ON CONFLICT (metric_id) DO NOTHING RETURNING metric_id) " + HISTORY_FROM_WRITTEN_VIEW)) {
             bindRow(statement, view, entry.sequence(), document);
             bindHistory(statement, 10, entry);
             if (statement.executeUpdate() == 0) {
@@ -225,17 +227,13 @@ public class JpaMetricViewStore implements MetricViewStore {
         try (Connection connection = rows.getConnection()) {
             int updated = 0;
             if (lastSequence > 0) {
-                try (PreparedStatement update = connection.prepareStatement("UPDATE metric_view SET team = ?,"
-                        + " owner = ?, status = ?, proposed_at = ?, last_sequence = ?, document = ?, search_text = ?,"
-                        + " replaced_by = ? WHERE metric_id = ?")) {
+                try (PreparedStatement update = connection.prepareStatement(UPDATE_VIEW)) {
                     bindRow(update, view, lastSequence, document);
                     updated = update.executeUpdate();
                 }
             }
             if (updated == 0) {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metric_view (team, owner,"
-                        + " status, proposed_at, last_sequence, document, search_text, replaced_by, metric_id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_VIEW)) {
                     bindRow(insert, view, lastSequence, document);
                     insert.executeUpdate();
                 }
@@ -303,9 +301,8 @@ public class JpaMetricViewStore implements MetricViewStore {
     @Override
     public void appendHistory(String metricId, HistoryEntry entry) {
         try (Connection connection = rows.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO metric_history (metric_id,"
-                     + " sequence_number, event_type, occurred_at, actor, reason, changes)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+             PreparedStatement insert = connection.prepareStatement(INSERT_HISTORY
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, metricId);
             bindHistory(insert, 2, entry);
             insert.executeUpdate();
